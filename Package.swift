@@ -1,0 +1,44 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "gazette",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "site", targets: ["site"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // libcmark from Debian's libcmark-dev, found through pkg-config.
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        .target(name: "GazetteModel"),
+        .target(
+            name: "GazetteContent",
+            dependencies: ["GazetteModel", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "GazetteRender",
+            dependencies: ["GazetteModel", "CCmark", .product(name: "Mustache", package: "swift-mustache")]
+        ),
+        .target(
+            name: "GazetteBuild",
+            dependencies: ["GazetteModel", "GazetteContent", "GazetteRender"]
+        ),
+        .executableTarget(
+            name: "site",
+            dependencies: ["GazetteBuild", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(
+            name: "GazetteTests",
+            dependencies: ["GazetteModel", "GazetteContent", "GazetteRender", "GazetteBuild"]
+        ),
+    ]
+)

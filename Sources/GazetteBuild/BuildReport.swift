@@ -1,0 +1,18 @@
+import GazetteModel
+
+/// What a build did: its stages with their times, and every finding.
+public struct BuildReport: Sendable {
+    public struct Stage: Sendable {
+        public let name: String
+        public let detail: String
+        public let seconds: Double
+    }
+
+    public internal(set) var stages: [Stage] = []
+    public internal(set) var diagnostics = Diagnostics()
+    /// Files written (pages, data, assets).
+    public internal(set) var fileCount = 0
+    /// True when `public/` now holds the new site.
+    public internal(set) var published = false
+    public internal(set) var totalSeconds = 0.0
+}

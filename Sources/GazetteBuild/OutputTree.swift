@@ -1,0 +1,83 @@
+import Foundation
+
+/// Writes the site into a staging folder and swaps it into place only when the build succeeded,
+/// so a failed or interrupted build leaves the last good site untouched.
+public final class OutputTree {
+    /// Where the finished site lives (`public/`).
+    public let destination: URL
+    /// Sibling folder the build writes into.
+    public let staging: URL
+    private let fileManager = FileManager.default
+    private var createdFolders: Set<String> = []
+
+    public init(destination: URL) throws {
+        self.destination = destination.standardizedFileURL
+        let parent = self.destination.deletingLastPathComponent()
+        self.staging = parent.appendingPathComponent(".\(self.destination.lastPathComponent).staging-\(getpid())")
+        try? fileManager.removeItem(at: staging)
+        try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
+    }
+
+    /// Why a path from content may not be written.
+    public struct UnsafePathError: Error, CustomStringConvertible {
+        public let path: String
+        public var description: String { "输出路径“\(path)”不安全（不得含 ..、绝对路径或控制字符）" }
+    }
+
+    /// Checks that a relative output path stays inside the output folder.
+    public static func isSafe(_ relative: String) -> Bool {
+        guard !relative.isEmpty, !relative.hasPrefix("/"), !relative.contains("\\") else { return false }
+        return relative.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { part in
+            !part.isEmpty && part != "." && part != ".."
+                && !part.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }
+        }
+    }
+
+    /// Writes `data` at `relative` below the staging folder.
+    public func write(_ data: Data, to relative: String) throws {
+        guard Self.isSafe(relative) else { throw UnsafePathError(path: relative) }
+        let url = staging.appendingPathComponent(relative)
+        let folder = url.deletingLastPathComponent().path
+        if !createdFolders.contains(folder) {
+            try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            createdFolders.insert(folder)
+        }
+        try data.write(to: url)
+    }
+
+    public func write(_ text: String, to relative: String) throws {
+        try write(Data(text.utf8), to: relative)
+    }
+
+    /// Copies a folder's visible files (theme assets) to `relative`.
+    public func copyFolder(_ source: URL, to relative: String) throws {
+        let items = (fileManager.enumerator(atPath: source.path)?.allObjects as? [String] ?? []).sorted()
+        for item in items {
+            let url = source.appendingPathComponent(item)
+            var isDir: ObjCBool = false
+            guard !item.split(separator: "/").contains(where: { $0.hasPrefix(".") }),
+                  fileManager.fileExists(atPath: url.path, isDirectory: &isDir), !isDir.boolValue else { continue }
+            try write(try Data(contentsOf: url), to: "\(relative)/\(item)")
+        }
+    }
+
+    /// Puts the staging folder in place of the destination; the previous site is removed only after.
+    public func commit() throws {
+        let previous = destination.deletingLastPathComponent()
+            .appendingPathComponent(".\(destination.lastPathComponent).previous-\(getpid())")
+        let hadPrevious = fileManager.fileExists(atPath: destination.path)
+        if hadPrevious { try fileManager.moveItem(at: destination, to: previous) }
+        do {
+            try fileManager.moveItem(at: staging, to: destination)
+        } catch {
+            if hadPrevious { try? fileManager.moveItem(at: previous, to: destination) }
+            throw error
+        }
+        if hadPrevious { try? fileManager.removeItem(at: previous) }
+    }
+
+    /// Removes the staging folder, leaving the destination as it was.
+    public func discard() {
+        try? fileManager.removeItem(at: staging)
+    }
+}

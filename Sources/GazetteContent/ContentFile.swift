@@ -1,0 +1,82 @@
+import Foundation
+import GazetteModel
+
+/// A content file read from disk, as text with normalised line endings.
+public struct ContentFile: Sendable {
+    /// Path shown to people, relative to the working directory when the file is below it.
+    public let displayPath: String
+    /// Path relative to the content root, with `/` separators (`issues/2023-01/a.md`).
+    public let relativePath: String
+    public let text: String
+
+    public init(displayPath: String, relativePath: String, text: String) {
+        self.displayPath = displayPath
+        self.relativePath = relativePath
+        self.text = text
+    }
+
+    /// Largest file accepted: far above any real document, far below what would hurt the build machine.
+    public static let maximumSize = 64 * 1024 * 1024
+
+    /// Reads a file, rejecting what is not UTF-8 text; strips a BOM and turns CRLF into LF
+    /// so that line numbers and front-matter fences behave the same for files saved on Windows.
+    public static func read(url: URL, relativePath: String, displayPath: String,
+                            diagnostics: inout Diagnostics) -> ContentFile? {
+        let here = SourceLocation(path: displayPath)
+        guard let data = try? Data(contentsOf: url) else {
+            diagnostics.error("无法读取文件", at: here)
+            return nil
+        }
+        guard data.count <= maximumSize else {
+            diagnostics.error("文件过大（\(data.count / 1_048_576) MB，上限 \(maximumSize / 1_048_576) MB）", at: here)
+            return nil
+        }
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if let bad = firstInvalidUTF8Offset(bytes) {
+            let prefix = bytes[..<bad]
+            let line = prefix.filter { $0 == 0x0A }.count + 1
+            let lineStart = prefix.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+            let column = String(decoding: bytes[lineStart..<bad], as: UTF8.self).count + 1
+            diagnostics.error("文件不是有效的 UTF-8 文本（第 \(bad) 字节）；请以 UTF-8 编码保存",
+                              at: SourceLocation(path: displayPath, line: line, column: column))
+            return nil
+        }
+        var text = String(decoding: bytes, as: UTF8.self)
+        if text.contains("\r") {
+            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        }
+        if text.contains("\0") {
+            diagnostics.error("文件包含 NUL 字符，不是文本文件", at: here)
+            return nil
+        }
+        return ContentFile(displayPath: displayPath, relativePath: relativePath, text: text)
+    }
+
+    /// Offset of the first byte that breaks UTF-8, or nil when the bytes are valid.
+    static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            let length: Int
+            switch b {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return i
+            }
+            guard i + length <= bytes.count else { return i }
+            for k in 1..<length where bytes[i + k] & 0xC0 != 0x80 { return i }
+            if length == 3 {
+                let b1 = bytes[i + 1]
+                if (b == 0xE0 && b1 < 0xA0) || (b == 0xED && b1 > 0x9F) { return i }
+            } else if length == 4 {
+                let b1 = bytes[i + 1]
+                if (b == 0xF0 && b1 < 0x90) || (b == 0xF4 && b1 > 0x8F) { return i }
+            }
+            i += length
+        }
+        return nil
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import GazetteModel
+
+/// Every content file, read from disk and sorted: the output of the load stage.
+public struct ContentSources: Sendable {
+    public struct IssueFolder: Sendable {
+        /// `2023-01`.
+        public let id: String
+        public let issueFile: ContentFile?
+        /// Markdown files, sorted by name.
+        public let entries: [ContentFile]
+        public let location: SourceLocation
+    }
+
+    public let root: URL
+    public let site: ContentFile?
+    public let issues: [IssueFolder]
+    public var fileCount: Int { (site == nil ? 0 : 1) + issues.reduce(0) { $0 + $1.entries.count + ($1.issueFile == nil ? 0 : 1) } }
+
+    /// Reads the content tree below `root`. Missing required files are errors.
+    public static func load(root: URL, diagnostics: inout Diagnostics) -> ContentSources {
+        let reader = TreeReader(root: root)
+        let site = reader.file("site.yaml", required: true, diagnostics: &diagnostics)
+        var issues: [IssueFolder] = []
+        for folder in reader.subfolders("issues") {
+            let location = SourceLocation(path: reader.display("issues/\(folder)"))
+            guard IssueFolderName.isValid(folder) else {
+                diagnostics.error("期刊文件夹名“\(folder)”应为 YYYY-NN（如 2023-01）", at: location)
+                continue
+            }
+            let issueFile = reader.file("issues/\(folder)/issue.yaml", required: true, diagnostics: &diagnostics)
+            let entries = reader.files(in: "issues/\(folder)", withExtension: "md").compactMap {
+                reader.file("issues/\(folder)/\($0)", required: true, diagnostics: &diagnostics)
+            }
+            issues.append(IssueFolder(id: folder, issueFile: issueFile, entries: entries, location: location))
+        }
+        return ContentSources(root: root, site: site, issues: issues)
+    }
+}
+
+/// Issue folders are named `YYYY-NN`; the name becomes a URL, so nothing else is allowed.
+enum IssueFolderName {
+    static func isValid(_ name: String) -> Bool {
+        let chars = Array(name)
+        return chars.count == 7 && chars[4] == "-"
+            && chars.enumerated().allSatisfy { $0.offset == 4 || ($0.element.isASCII && $0.element.isNumber) }
+    }
+}
+
+/// Reads files below a root in a stable order, naming them for diagnostics.
+struct TreeReader {
+    let root: URL
+    private let fileManager = FileManager.default
+
+    /// The path people see: relative to the working directory when the root is below it.
+    func display(_ relative: String) -> String {
+        let cwd = fileManager.currentDirectoryPath
+        let full = root.appendingPathComponent(relative).standardizedFileURL.path
+        return full.hasPrefix(cwd + "/") ? String(full.dropFirst(cwd.count + 1)) : full
+    }
+
+    func file(_ relative: String, required: Bool, diagnostics: inout Diagnostics) -> ContentFile? {
+        let url = root.appendingPathComponent(relative)
+        guard fileManager.fileExists(atPath: url.path) else {
+            if required { diagnostics.error("缺少文件", at: SourceLocation(path: display(relative))) }
+            return nil
+        }
+        return ContentFile.read(url: url, relativePath: relative, displayPath: display(relative),
+                                diagnostics: &diagnostics)
+    }
+
+    /// Names of the visible subfolders of `relative`, sorted.
+    func subfolders(_ relative: String) -> [String] {
+        entries(relative).filter { isDirectory("\(relative)/\($0)") }
+    }
+
+    /// Names of the visible files with an extension, sorted.
+    func files(in relative: String, withExtension ext: String) -> [String] {
+        entries(relative).filter { $0.hasSuffix(".\(ext)") && !isDirectory("\(relative)/\($0)") }
+    }
+
+    private func entries(_ relative: String) -> [String] {
+        let url = root.appendingPathComponent(relative)
+        let names = (try? fileManager.contentsOfDirectory(atPath: url.path)) ?? []
+        return names.filter { !$0.hasPrefix(".") }.sorted()
+    }
+
+    private func isDirectory(_ relative: String) -> Bool {
+        var isDir: ObjCBool = false
+        return fileManager.fileExists(atPath: root.appendingPathComponent(relative).path, isDirectory: &isDir)
+            && isDir.boolValue
+    }
+}

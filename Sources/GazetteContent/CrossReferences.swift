@@ -1,0 +1,144 @@
+import GazetteModel
+
+/// Checks what refers to what, and puts documents in table-of-contents order.
+struct CrossReferences {
+    let issues: [Issue]
+    let documents: [Document]
+    let interpretations: [Interpretation]
+    private(set) var orderedDocuments: [Document] = []
+    private(set) var orderedInterpretations: [Interpretation] = []
+
+    init(issues: [Issue], documents: [Document], interpretations: [Interpretation]) {
+        self.issues = issues
+        self.documents = documents
+        self.interpretations = interpretations
+    }
+
+    mutating func check(diagnostics: inout Diagnostics) {
+        let issueByID = Dictionary(issues.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        orderedDocuments = uniqueDocuments(diagnostics: &diagnostics).sorted { a, b in
+            let ia = issueByID[a.issueID], ib = issueByID[b.issueID]
+            if a.issueID != b.issueID { return (ia?.year ?? 0, ia?.number ?? 0) > (ib?.year ?? 0, ib?.number ?? 0) }
+            let sa = ia?.sections.firstIndex(of: a.section) ?? .max, sb = ib?.sections.firstIndex(of: b.section) ?? .max
+            return (sa, a.page ?? .max, a.id) < (sb, b.page ?? .max, b.id)
+        }
+        for document in orderedDocuments {
+            checkPlacement(document, issue: issueByID[document.issueID], diagnostics: &diagnostics)
+            checkRuleQuotes(document, diagnostics: &diagnostics)
+        }
+        checkPageOrder(issueByID: issueByID, diagnostics: &diagnostics)
+        checkSupersedes(diagnostics: &diagnostics)
+        checkNumberGaps(diagnostics: &diagnostics)
+        resolveInterpretations(issueByID: issueByID, diagnostics: &diagnostics)
+    }
+
+    // MARK: - Documents
+
+    private func uniqueDocuments(diagnostics: inout Diagnostics) -> [Document] {
+        var firstByID: [String: Document] = [:]
+        var kept: [Document] = []
+        for document in documents.sorted(by: { $0.location < $1.location }) {
+            if let first = firstByID[document.id] {
+                let what = document.number.map { "发文字号“\($0)”" } ?? "id“\(document.id)”"
+                diagnostics.error("\(what)与 \(first.location.path) 重复", at: document.location(of: document.number == nil ? "id" : "number"))
+                continue
+            }
+            firstByID[document.id] = document
+            kept.append(document)
+        }
+        return kept
+    }
+
+    private func checkPlacement(_ document: Document, issue: Issue?, diagnostics: inout Diagnostics) {
+        guard let issue else { return }
+        if !issue.sections.contains(document.section) {
+            diagnostics.error("栏目“\(document.section)”不在本期 issue.yaml 的 `sections`（\(issue.sections.joined(separator: "、"))）中",
+                              at: document.location(of: "section"))
+        }
+        if document.date > issue.published {
+            diagnostics.error("成文日期 \(document.date.iso) 晚于本期印发日期 \(issue.published.iso)",
+                              at: document.location(of: "date"))
+        }
+    }
+
+    private func checkRuleQuotes(_ document: Document, diagnostics: inout Diagnostics) {
+        let flatBody = document.body.text.filter { !$0.isWhitespace && $0 != "*" }
+        for rule in document.noticeRules where !flatBody.contains(rule.quote.filter { !$0.isWhitespace }) {
+            diagnostics.warning("公示规则“\(rule.id)”引用的原文“\(rule.quote)”在正文中找不到", at: rule.location)
+        }
+    }
+
+    private func checkPageOrder(issueByID: [String: Issue], diagnostics: inout Diagnostics) {
+        var previous: Document?
+        for document in orderedDocuments {
+            defer { previous = document }
+            guard let prev = previous, prev.issueID == document.issueID,
+                  let p0 = prev.page, let p1 = document.page else { continue }
+            let issue = issueByID[document.issueID]
+            let s0 = issue?.sections.firstIndex(of: prev.section), s1 = issue?.sections.firstIndex(of: document.section)
+            if s0 != s1, p1 < p0 {
+                diagnostics.warning("目录页码倒退：本文件在第 \(p1) 页，但前一栏目的“\(prev.title)”在第 \(p0) 页",
+                                    at: document.location(of: "page"))
+            }
+            if p0 == p1 {
+                diagnostics.warning("与“\(prev.title)”的目录页码相同（第 \(p1) 页）", at: document.location(of: "page"))
+            }
+        }
+    }
+
+    private func checkSupersedes(diagnostics: inout Diagnostics) {
+        let numbers = Set(orderedDocuments.compactMap(\.number))
+        for document in orderedDocuments {
+            if let old = document.supersedes, !numbers.contains(old) {
+                diagnostics.warning("`supersedes` 所指的“\(old)”未在本站发布", at: document.location(of: "supersedes"))
+            }
+        }
+    }
+
+    /// Published numbers need not be consecutive (not every document is printed in the gazette),
+    /// but a gap is worth a look: it may be a typo in a number.
+    private func checkNumberGaps(diagnostics: inout Diagnostics) {
+        let grouped = Dictionary(grouping: orderedDocuments.filter { $0.number != nil }) {
+            "\($0.number!.agencyCode)〔\($0.number!.year)〕"
+        }
+        for key in grouped.keys.sorted() {
+            let docs = grouped[key]!.sorted { $0.number!.serial < $1.number!.serial }
+            let serials = docs.map { $0.number!.serial }
+            let missing = (1...(serials.last ?? 1)).filter { !serials.contains($0) }
+            guard !missing.isEmpty else { continue }
+            let list = missing.count > 12 ? missing.prefix(12).map(String.init).joined(separator: "、") + "…"
+                : missing.map(String.init).joined(separator: "、")
+            diagnostics.info("\(key)已发布 \(serials.count) 个文号，未见 \(list) 号（公报不一定刊登全部文件）",
+                             at: docs.last!.location(of: "number"))
+        }
+    }
+
+    // MARK: - Interpretations
+
+    private mutating func resolveInterpretations(issueByID: [String: Issue], diagnostics: inout Diagnostics) {
+        let order = Dictionary(orderedDocuments.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var byDocument: [String: Interpretation] = [:]
+        for interpretation in interpretations.sorted(by: { $0.location < $1.location }) {
+            let at = interpretation.location(of: "interprets")
+            guard order[interpretation.documentID] != nil else {
+                diagnostics.error("政策解读所解读的文件“\(interpretation.interprets)”不存在（`interprets`）", at: at)
+                continue
+            }
+            if let first = byDocument[interpretation.documentID] {
+                diagnostics.error("“\(interpretation.interprets)”已有政策解读 \(first.location.path)", at: at)
+                continue
+            }
+            if let issue = issueByID[interpretation.issueID], !issue.sections.contains(interpretation.section) {
+                diagnostics.error("栏目“\(interpretation.section)”不在本期 issue.yaml 的 `sections` 中", at: interpretation.location(of: "section"))
+            }
+            byDocument[interpretation.documentID] = interpretation
+        }
+        orderedInterpretations = byDocument.values.sorted { order[$0.documentID]! < order[$1.documentID]! }
+        for document in orderedDocuments where byDocument[document.id] == nil {
+            if document.attachments.contains(where: { $0.contains("政策解读") }) {
+                diagnostics.warning("附件说明列有政策解读，但本站未发布该解读（页面将注明“未发布”）",
+                                    at: document.location(of: "attachments"))
+            }
+        }
+    }
+}

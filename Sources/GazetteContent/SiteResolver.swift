@@ -1,0 +1,45 @@
+import Foundation
+import GazetteModel
+
+/// Load, decode and resolve: turns a content folder into a complete, checked `Site`.
+public enum SiteResolver {
+    /// The result of reading a content folder: the site when it could be assembled, and every finding.
+    public struct Outcome: Sendable {
+        public let site: Site?
+        public let diagnostics: Diagnostics
+        public let fileCount: Int
+    }
+
+    public static func resolve(contentRoot: URL, today: Day) -> Outcome {
+        var diagnostics = Diagnostics()
+        let sources = ContentSources.load(root: contentRoot, diagnostics: &diagnostics)
+        let site = resolve(sources, today: today, diagnostics: &diagnostics)
+        return Outcome(site: site, diagnostics: diagnostics, fileCount: sources.fileCount)
+    }
+
+    /// Decodes and cross-checks sources already loaded.
+    public static func resolve(_ sources: ContentSources, today: Day, diagnostics: inout Diagnostics) -> Site? {
+        guard let siteFile = sources.site,
+              let config = SiteConfig.decode(siteFile, diagnostics: &diagnostics) else { return nil }
+        var issues: [Issue] = []
+        var documents: [Document] = []
+        var interpretations: [Interpretation] = []
+        for folder in sources.issues {
+            guard let file = folder.issueFile,
+                  let issue = Issue.decode(file, folder: folder.id, diagnostics: &diagnostics) else { continue }
+            issues.append(issue)
+            for entryFile in folder.entries {
+                switch Entry.decode(entryFile, issueID: issue.id, config: config, diagnostics: &diagnostics) {
+                case .document(let d)?: documents.append(d)
+                case .interpretation(let i)?: interpretations.append(i)
+                case nil: break
+                }
+            }
+        }
+        issues.sort { ($0.year, $0.number) > ($1.year, $1.number) }
+        var checker = CrossReferences(issues: issues, documents: documents, interpretations: interpretations)
+        checker.check(diagnostics: &diagnostics)
+        return Site(config: config, issues: issues, documents: checker.orderedDocuments,
+                    interpretations: checker.orderedInterpretations, today: today)
+    }
+}

@@ -1,0 +1,54 @@
+import GazetteModel
+import Yams
+
+/// A YAML node with the place it came from, for typed reading with precise diagnostics.
+struct YAMLValue {
+    let node: Node
+    let path: String
+    /// Added to Yams' line numbers: the line of the file where the YAML text begins, minus one.
+    let lineOffset: Int
+
+    var location: SourceLocation {
+        guard let mark = node.mark else { return SourceLocation(path: path) }
+        return SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column)
+    }
+
+    /// Parses YAML text; on failure reports the error at its line and returns nil.
+    static func parse(_ yaml: String, path: String, firstLine: Int,
+                      diagnostics: inout Diagnostics) -> YAMLValue? {
+        if let problem = YAMLGuard.firstProblem(in: yaml) {
+            diagnostics.error(problem.message,
+                              at: SourceLocation(path: path, line: problem.line + firstLine, column: problem.column))
+            return nil
+        }
+        do {
+            guard let node = try Yams.compose(yaml: yaml) else {
+                diagnostics.error("内容为空", at: SourceLocation(path: path, line: firstLine))
+                return nil
+            }
+            return YAMLValue(node: node, path: path, lineOffset: firstLine - 1)
+        } catch let error as YamlError {
+            let (mark, problem) = describe(error)
+            let location = mark.map { SourceLocation(path: path, line: $0.line + firstLine - 1, column: $0.column) }
+                ?? SourceLocation(path: path, line: firstLine)
+            diagnostics.error("YAML 语法错误：\(problem)", at: location)
+            return nil
+        } catch {
+            diagnostics.error("YAML 语法错误：\(error)", at: SourceLocation(path: path, line: firstLine))
+            return nil
+        }
+    }
+
+    private static func describe(_ error: YamlError) -> (Mark?, String) {
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+             let .composer(context, problem, mark, _):
+            let prefix = context.map { "\($0.text) " } ?? ""
+            return (mark, prefix + problem)
+        case let .reader(problem, _, _, _):
+            return (nil, problem)
+        default:
+            return (nil, "\(error)")
+        }
+    }
+}

@@ -1,0 +1,153 @@
+/// Validity of a normative document (有效性).
+public enum DocumentStatus: String, Sendable, CaseIterable {
+    case valid = "有效"
+    case expired = "失效"
+    case repealed = "废止"
+}
+
+/// What a Markdown file in an issue folder is.
+public enum EntryKind: String, Sendable {
+    case document
+    case interpretation
+}
+
+/// Markdown text with the place where it starts in its file, so that problems
+/// found while rendering it can point at the right line.
+public struct MarkdownBody: Sendable {
+    public var text: String
+    /// Line of the file on which the first line of `text` stands.
+    public var firstLine: Int
+    public var path: String
+
+    public init(text: String, firstLine: Int, path: String) {
+        self.text = text
+        self.firstLine = firstLine
+        self.path = path
+    }
+}
+
+/// A 公示 that a policy mandates: `notice_rules` in the document's front matter.
+public struct NoticeRule: Sendable, Identifiable {
+    /// Unique within its document; referenced as `阿政办发〔2023〕9号#village-plan`.
+    public var id: String
+    /// 公益性岗位拟聘人员公示.
+    public var name: String
+    /// 公示期不少于 N 个工作日.
+    public var workingDays: Int
+    /// The words of the policy that mandate it.
+    public var quote: String
+    public var location: SourceLocation
+
+    public init(id: String, name: String, workingDays: Int, quote: String, location: SourceLocation) {
+        self.id = id
+        self.name = name
+        self.workingDays = workingDays
+        self.quote = quote
+        self.location = location
+    }
+}
+
+/// A 公文 published in an issue, with the elements of GB/T 9704-2012.
+public struct Document: Sendable, Identifiable {
+    /// URL-safe id: derived from the 发文字号 (`azbf-2023-7`) or given explicitly.
+    public var id: String
+    /// 发文字号; nil for the few documents that have none.
+    public var number: DocumentNumber?
+    public var title: String
+    /// 发文机关.
+    public var issuer: String
+    /// 主送机关.
+    public var recipients: [String]
+    /// 成文日期.
+    public var date: Day
+    /// The issue's section (栏目) it is printed in.
+    public var section: String
+    /// 公报页码: where it starts in the printed issue.
+    public var page: Int?
+    /// 主题分类.
+    public var topics: [String]
+    public var status: DocumentStatus
+    /// 发文字号 of the document this one replaces.
+    public var supersedes: DocumentNumber?
+    /// 附件说明: attachment names in order.
+    public var attachments: [String]
+    public var noticeRules: [NoticeRule]
+    public var body: MarkdownBody
+    /// The folder name of the issue it belongs to.
+    public var issueID: String
+    public var location: SourceLocation
+    /// Where each front-matter key stands, so later checks can point at the exact line.
+    public var fieldLocations: [String: SourceLocation] = [:]
+
+    public init(id: String, number: DocumentNumber?, title: String, issuer: String, recipients: [String],
+                date: Day, section: String, page: Int?, topics: [String], status: DocumentStatus,
+                supersedes: DocumentNumber?, attachments: [String], noticeRules: [NoticeRule],
+                body: MarkdownBody, issueID: String, location: SourceLocation) {
+        self.id = id
+        self.number = number
+        self.title = title
+        self.issuer = issuer
+        self.recipients = recipients
+        self.date = date
+        self.section = section
+        self.page = page
+        self.topics = topics
+        self.status = status
+        self.supersedes = supersedes
+        self.attachments = attachments
+        self.noticeRules = noticeRules
+        self.body = body
+        self.issueID = issueID
+        self.location = location
+    }
+}
+
+/// A 政策解读 that explains one document.
+public struct Interpretation: Sendable, Identifiable {
+    /// The id of the document it interprets: one interpretation per document.
+    public var id: String { documentID }
+    public var title: String
+    /// 发文字号 (or id) of the interpreted document, as written in `interprets`.
+    public var interprets: String
+    /// Resolved id of the interpreted document.
+    public var documentID: String
+    /// Defaults to the document's 成文日期.
+    public var date: Day?
+    /// Who published the interpretation, when it is printed (e.g. 阿尔山市人民政府).
+    public var issuer: String?
+    public var section: String
+    public var page: Int?
+    public var body: MarkdownBody
+    public var issueID: String
+    public var location: SourceLocation
+    /// Where each front-matter key stands.
+    public var fieldLocations: [String: SourceLocation] = [:]
+
+    public init(title: String, interprets: String, documentID: String, date: Day?, issuer: String?,
+                section: String, page: Int?, body: MarkdownBody, issueID: String, location: SourceLocation) {
+        self.title = title
+        self.interprets = interprets
+        self.documentID = documentID
+        self.date = date
+        self.issuer = issuer
+        self.section = section
+        self.page = page
+        self.body = body
+        self.issueID = issueID
+        self.location = location
+    }
+}
+
+/// Content that remembers where its front-matter keys stand.
+public protocol FieldLocated {
+    var location: SourceLocation { get }
+    var fieldLocations: [String: SourceLocation] { get }
+}
+
+extension FieldLocated {
+    /// Where `key` is written, or the file when it is not.
+    public func location(of key: String) -> SourceLocation { fieldLocations[key] ?? location }
+}
+
+extension Document: FieldLocated {}
+extension Interpretation: FieldLocated {}

@@ -1,0 +1,54 @@
+/// The resolved site: every cross-reference checked, every derived value computed.
+/// Read-only input of the render and publish stages.
+public struct Site: Sendable {
+    public let config: SiteConfig
+    /// Newest first.
+    public let issues: [Issue]
+    /// In the order of their issue's table of contents, issues newest first.
+    public let documents: [Document]
+    /// Sorted by the order of the documents they interpret.
+    public let interpretations: [Interpretation]
+    /// The build date: notice status and feeds are "as of" this day.
+    public let today: Day
+
+    private let documentIndex: [String: Int]
+    private let interpretationIndex: [String: Int]
+    private let issueIndex: [String: Int]
+
+    public init(config: SiteConfig, issues: [Issue], documents: [Document],
+                interpretations: [Interpretation], today: Day) {
+        self.config = config
+        self.issues = issues
+        self.documents = documents
+        self.interpretations = interpretations
+        self.today = today
+        documentIndex = Dictionary(documents.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        interpretationIndex = Dictionary(interpretations.enumerated().map { ($1.documentID, $0) },
+                                         uniquingKeysWith: { a, _ in a })
+        issueIndex = Dictionary(issues.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    public func document(id: String) -> Document? { documentIndex[id].map { documents[$0] } }
+    public func interpretation(of documentID: String) -> Interpretation? {
+        interpretationIndex[documentID].map { interpretations[$0] }
+    }
+    public func issue(id: String) -> Issue? { issueIndex[id].map { issues[$0] } }
+
+    /// The documents of one issue in table-of-contents order.
+    public func documents(in issue: Issue) -> [Document] { documents.filter { $0.issueID == issue.id } }
+
+    /// 发布日期 of a document: the 印发日期 of its issue.
+    public func publicationDate(of document: Document) -> Day? { issue(id: document.issueID)?.published }
+
+    /// The date an interpretation bears: its own, or the document's 成文日期.
+    public func date(of interpretation: Interpretation) -> Day? {
+        interpretation.date ?? document(id: interpretation.documentID)?.date
+    }
+
+    /// "阿尔山市人民政府公报 2023年第1期（总第9期）第24页": how to cite a page of the gazette.
+    public func citation(issueID: String, page: Int?) -> String? {
+        guard let issue = issue(id: issueID) else { return nil }
+        let base = "\(config.title) \(issue.label)"
+        return page.map { base + "第\($0)页" } ?? base
+    }
+}

@@ -1,0 +1,156 @@
+import CCmark
+import Foundation
+import GazetteModel
+
+/// A document body rendered: the 正文, the attachments printed after it, its tables and its text.
+public struct RenderedBody: Sendable {
+    /// An attachment printed in full after the 正文 (`# 附件1 标题` in the Markdown).
+    public struct Attachment: Sendable {
+        /// `附件1`.
+        public let label: String
+        public let title: String
+        public let anchor: String
+        public let html: String
+    }
+
+    /// A table with the anchor of its rendering on the page.
+    public struct Table: Sendable {
+        public let anchor: String
+        public let table: CSVTable
+    }
+
+    /// HTML of the 正文.
+    public let html: String
+    public let attachments: [Attachment]
+    public let tables: [Table]
+    /// Plain text of the whole body, for search, snippets and the API.
+    public let text: String
+    /// Link destinations, for checking internal links.
+    public let links: [(url: String, location: SourceLocation)]
+}
+
+/// Renders CommonMark with libcmark in its default safe mode: raw HTML is replaced by a
+/// comment and links with `javascript:`, `vbscript:`, `file:` or `data:` URLs are emptied.
+public enum Markdown {
+    /// Renders a body. Problems (bad CSV in a table block) are reported at their line.
+    public static func render(_ body: MarkdownBody, diagnostics: inout Diagnostics) -> RenderedBody {
+        var builder = BodyBuilder(body: body)
+        let bytes = Array(body.text.utf8)
+        guard let document = cmark_parse_document(bytes, bytes.count, CMARK_OPT_DEFAULT) else {
+            return builder.finish()
+        }
+        defer { cmark_node_free(document) }
+        var node = cmark_node_first_child(document)
+        while let current = node {
+            node = cmark_node_next(current)
+            builder.add(current, diagnostics: &diagnostics)
+        }
+        return builder.finish()
+    }
+
+    /// Plain text of the inline content of a node (a heading, a paragraph).
+    static func text(of node: OpaquePointer) -> String {
+        var out = ""
+        let iterator = cmark_iter_new(node)
+        defer { cmark_iter_free(iterator) }
+        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+            let n = cmark_iter_get_node(iterator)
+            guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER else { continue }
+            switch cmark_node_get_type(n) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
+                if let literal = cmark_node_get_literal(n) { out += String(cString: literal) }
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                out += "\n"
+            default:
+                break
+            }
+        }
+        return out
+    }
+}
+
+/// Accumulates the parts of a body while walking cmark's top-level blocks.
+private struct BodyBuilder {
+    let body: MarkdownBody
+    var main = ""
+    var attachments: [(label: String, title: String, html: String)] = []
+    var tables: [RenderedBody.Table] = []
+    var text = ""
+    var links: [(String, SourceLocation)] = []
+
+    init(body: MarkdownBody) { self.body = body }
+
+    mutating func add(_ node: OpaquePointer, diagnostics: inout Diagnostics) {
+        let type = cmark_node_get_type(node)
+        let line = body.firstLine + Int(cmark_node_get_start_line(node)) - 1
+        collectLinks(node, line: line)
+        if type == CMARK_NODE_HEADING, cmark_node_get_heading_level(node) == 1 {
+            let heading = Markdown.text(of: node).trimmingCharacters(in: .whitespaces)
+            if let (label, title) = Self.attachmentHeading(heading) {
+                attachments.append((label, title, ""))
+                text += heading + "\n"
+                return
+            }
+        }
+        if type == CMARK_NODE_HEADING, cmark_node_get_heading_level(node) == 1 {
+            // The page title is the only h1; a level-1 heading in a body is a section of it.
+            cmark_node_set_heading_level(node, 2)
+        }
+        let html: String
+        if type == CMARK_NODE_CODE_BLOCK, let info = cmark_node_get_fence_info(node).map({ String(cString: $0) }),
+           info == "table" || info.hasPrefix("table ") {
+            let caption = String(info.dropFirst(5)).trimmingCharacters(in: .whitespaces)
+            let csv = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+            switch CSVTable.parse(csv, caption: caption.isEmpty ? nil : caption) {
+            case .success(let table):
+                let anchor = "table-\(tables.count + 1)"
+                tables.append(RenderedBody.Table(anchor: anchor, table: table))
+                html = TableHTML.render(table, anchor: anchor)
+                text += ([table.caption ?? ""] + table.header + table.rows.flatMap { $0 }).joined(separator: " ") + "\n"
+            case .failure(let error):
+                diagnostics.error("表格 CSV 有误：\(error.message)",
+                                  at: SourceLocation(path: body.path, line: line + error.line, column: 1))
+                return
+            }
+        } else {
+            guard let rendered = cmark_render_html(node, CMARK_OPT_DEFAULT) else { return }
+            html = String(cString: rendered)
+            free(rendered)
+            text += Markdown.text(of: node) + "\n"
+        }
+        if attachments.isEmpty { main += html } else { attachments[attachments.count - 1].html += html }
+    }
+
+    /// `附件1 标题` or `附件 1. 标题` → (`附件1`, `标题`).
+    static func attachmentHeading(_ heading: String) -> (String, String)? {
+        guard heading.hasPrefix("附件") else { return nil }
+        var rest = heading.dropFirst(2).drop { $0 == " " || $0 == "　" }
+        let digits = rest.prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty else { return nil }
+        rest = rest.dropFirst(digits.count).drop { $0 == "." || $0 == "．" || $0 == " " || $0 == "　" || $0 == "：" }
+        return ("附件\(digits)", String(rest))
+    }
+
+    private mutating func collectLinks(_ node: OpaquePointer, line: Int) {
+        let iterator = cmark_iter_new(node)
+        defer { cmark_iter_free(iterator) }
+        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+            let n = cmark_iter_get_node(iterator)
+            guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER,
+                  cmark_node_get_type(n) == CMARK_NODE_LINK,
+                  let url = cmark_node_get_url(n) else { continue }
+            let nodeLine = body.firstLine + Int(cmark_node_get_start_line(n)) - 1
+            links.append((String(cString: url), SourceLocation(path: body.path, line: max(line, nodeLine),
+                                                                column: Int(cmark_node_get_start_column(n)))))
+        }
+    }
+
+    func finish() -> RenderedBody {
+        RenderedBody(
+            html: main,
+            attachments: attachments.enumerated().map { index, a in
+                RenderedBody.Attachment(label: a.label, title: a.title, anchor: "attachment-\(index + 1)", html: a.html)
+            },
+            tables: tables, text: text, links: links)
+    }
+}

@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import GazetteBuild
+import GazetteModel
+
+@main
+struct SiteCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "site",
+        abstract: "政府公报静态网站生成器 — builds the gazette website from content/ and theme/.",
+        subcommands: [Build.self],
+        defaultSubcommand: Build.self
+    )
+}
+
+/// Options shared by the commands that read content.
+struct ContentOptions: ParsableArguments {
+    @Option(help: "Content folder.") var content = "content"
+    @Option(help: "Theme folder (templates/ and assets/).") var theme = "theme"
+    @Option(help: "Build date YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else today in China).")
+    var today: String?
+
+    func buildDay() throws -> Day {
+        guard let today else { return BuildOptions.defaultToday() }
+        guard let day = Day(iso: today) else { throw ValidationError("--today 应为 YYYY-MM-DD 格式的日期，而不是“\(today)”") }
+        return day
+    }
+}
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Build the site into the output folder (atomically).")
+
+    @OptionGroup var common: ContentOptions
+    @Option(help: "Output folder; replaced only when the build succeeds.") var output = "public"
+
+    func run() throws {
+        let options = BuildOptions(
+            contentRoot: URL(fileURLWithPath: common.content),
+            themeRoot: URL(fileURLWithPath: common.theme),
+            outputRoot: URL(fileURLWithPath: output),
+            today: try common.buildDay())
+        let report = SiteBuilder(options: options).build()
+        DiagnosticPrinter.print(report.diagnostics)
+        let counts = "\(report.diagnostics.errorCount) errors, \(report.diagnostics.warningCount) warnings"
+        if report.published {
+            print("built \(output)/ in \(String(format: "%.2f", report.totalSeconds)) s (\(counts))")
+        } else {
+            print("build failed (\(counts)); \(output)/ was left as it was")
+            throw ExitCode.failure
+        }
+    }
+}
+
+/// Prints findings one per line, errors and warnings to standard error, sorted by place.
+enum DiagnosticPrinter {
+    static func print(_ diagnostics: Diagnostics) {
+        for diagnostic in diagnostics.sorted {
+            FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+        }
+    }
+}
