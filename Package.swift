@@ -28,9 +28,10 @@ let package = Package(
             name: "GazetteRender",
             dependencies: ["GazetteModel", "CCmark", .product(name: "Mustache", package: "swift-mustache")]
         ),
+        .target(name: "GazetteSearch"),
         .target(
             name: "GazetteBuild",
-            dependencies: ["GazetteModel", "GazetteContent", "GazetteRender"]
+            dependencies: ["GazetteModel", "GazetteContent", "GazetteRender", "GazetteSearch"]
         ),
         .executableTarget(
             name: "site",
@@ -40,5 +41,6 @@ let package = Package(
             name: "GazetteTests",
             dependencies: ["GazetteModel", "GazetteContent", "GazetteRender", "GazetteBuild"]
         ),
+        .testTarget(name: "GazetteSearchTests", dependencies: ["GazetteSearch"]),
     ]
 )

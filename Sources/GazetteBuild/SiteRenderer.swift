@@ -1,6 +1,7 @@
 import Foundation
 import GazetteModel
 import GazetteRender
+import GazetteSearch
 
 /// Renders every page and data file of a resolved site into memory.
 struct SiteRenderer {
@@ -14,7 +15,8 @@ struct SiteRenderer {
         let bodies = renderBodies(diagnostics: &diagnostics)
         let lists = ListPages(site: site)
         let documentPages = DocumentPages(site: site)
-        var pages: [Page] = [lists.home(), lists.issues(), lists.documents(), lists.notFound()]
+        var pages: [Page] = [lists.home(), lists.issues(), lists.documents(), lists.notFound(),
+                             SearchPage(site: site).page()]
         pages += site.issues.map(lists.issue)
         pages += site.documents.map { documentPages.document($0, body: bodies.documents[$0.id]!) }
         pages += site.interpretations.map { documentPages.interpretation($0, body: bodies.interpretations[$0.id]!) }
@@ -28,6 +30,7 @@ struct SiteRenderer {
             outputs.append(OutputFile(path: page.path, text: templates.render(page.template, page.context) ?? ""))
         }
         outputs += tableFiles(bodies: bodies)
+        outputs += SearchIndex.build(searchRecords(bodies: bodies)).map { OutputFile(path: $0.path, data: $0.data) }
         return outputs.sorted { $0.path < $1.path }
     }
 
@@ -59,6 +62,22 @@ struct SiteRenderer {
             }
         }
         return files
+    }
+
+    /// Everything the site publishes, as the search index sees it.
+    private func searchRecords(bodies: (documents: [String: RenderedBody], interpretations: [String: RenderedBody])) -> [SearchRecord] {
+        let documents = site.documents.map { d in
+            SearchRecord(url: SiteURL.document(d.id), kind: "document", title: d.title, number: d.number?.description,
+                         date: d.date.iso, issue: d.issueID, issuer: d.issuer, text: bodies.documents[d.id]?.text ?? "")
+        }
+        let interpretations = site.interpretations.map { i in
+            SearchRecord(url: SiteURL.interpretation(i.id), kind: "interpretation", title: i.title,
+                         number: site.document(id: i.documentID)?.number?.description,
+                         date: site.date(of: i)?.iso, issue: i.issueID,
+                         issuer: i.issuer ?? site.document(id: i.documentID)?.issuer,
+                         text: bodies.interpretations[i.id]?.text ?? "")
+        }
+        return documents + interpretations
     }
 
     private func display(_ url: URL) -> String {

@@ -116,7 +116,14 @@ private struct BodyBuilder {
             guard let rendered = cmark_render_html(node, CMARK_OPT_DEFAULT) else { return }
             html = String(cString: rendered)
             free(rendered)
-            text += Markdown.text(of: node) + "\n"
+            let plain = Markdown.text(of: node)
+            if plain.contains("**") {
+                // CommonMark does not close emphasis after punctuation followed by a letter,
+                // which is how Chinese sentences run: “**公示报备。**镇政府…” stays literal.
+                diagnostics.warning("加粗标记 ** 未生效：请把紧挨 ** 的中文标点移到 ** 之外（如 **公示报备**。）",
+                                    at: SourceLocation(path: body.path, line: line, column: 1))
+            }
+            text += plain + "\n"
         }
         if attachments.isEmpty { main += html } else { attachments[attachments.count - 1].html += html }
     }

@@ -8,7 +8,7 @@ struct SiteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "site",
         abstract: "政府公报静态网站生成器 — builds the gazette website from content/ and theme/.",
-        subcommands: [Build.self],
+        subcommands: [Build.self, Check.self],
         defaultSubcommand: Build.self
     )
 }
@@ -40,7 +40,7 @@ struct Build: ParsableCommand {
             outputRoot: URL(fileURLWithPath: output),
             today: try common.buildDay())
         let report = SiteBuilder(options: options).build()
-        DiagnosticPrinter.print(report.diagnostics)
+        DiagnosticPrinter.print(report.diagnostics, minimum: .warning)
         let counts = "\(report.diagnostics.errorCount) errors, \(report.diagnostics.warningCount) warnings"
         if report.published {
             print("built \(output)/ in \(String(format: "%.2f", report.totalSeconds)) s (\(counts))")
@@ -53,8 +53,8 @@ struct Build: ParsableCommand {
 
 /// Prints findings one per line, errors and warnings to standard error, sorted by place.
 enum DiagnosticPrinter {
-    static func print(_ diagnostics: Diagnostics) {
-        for diagnostic in diagnostics.sorted {
+    static func print(_ diagnostics: Diagnostics, minimum: Diagnostic.Severity = .info) {
+        for diagnostic in diagnostics.sorted where diagnostic.severity <= minimum {
             FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
         }
     }

@@ -1,0 +1,6 @@
+import Testing
+@testable import GazetteSearch
+
+@Test func emptyRecordsGiveNoIndexFiles() {
+    #expect(SearchIndex.build([]).isEmpty)
+}
