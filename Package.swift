@@ -29,9 +29,10 @@ let package = Package(
             dependencies: ["GazetteModel", "CCmark", .product(name: "Mustache", package: "swift-mustache")]
         ),
         .target(name: "GazetteSearch"),
+        .target(name: "GazettePublish", dependencies: ["GazetteModel"]),
         .target(
             name: "GazetteBuild",
-            dependencies: ["GazetteModel", "GazetteContent", "GazetteRender", "GazetteSearch"]
+            dependencies: ["GazetteModel", "GazetteContent", "GazetteRender", "GazetteSearch", "GazettePublish"]
         ),
         .executableTarget(
             name: "site",
@@ -39,7 +40,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GazetteTests",
-            dependencies: ["GazetteModel", "GazetteContent", "GazetteRender", "GazetteBuild"]
+            dependencies: ["GazetteModel", "GazetteContent", "GazetteRender", "GazettePublish", "GazetteBuild"]
         ),
         .testTarget(name: "GazetteSearchTests", dependencies: ["GazetteSearch"]),
     ]

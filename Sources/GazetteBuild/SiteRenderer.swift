@@ -1,5 +1,6 @@
 import Foundation
 import GazetteModel
+import GazettePublish
 import GazetteRender
 import GazetteSearch
 
@@ -20,6 +21,9 @@ struct SiteRenderer {
         pages += site.issues.map(lists.issue)
         pages += site.documents.map { documentPages.document($0, body: bodies.documents[$0.id]!) }
         pages += site.interpretations.map { documentPages.interpretation($0, body: bodies.interpretations[$0.id]!) }
+        let noticePages = NoticePages(site: site)
+        pages.append(noticePages.index())
+        pages += site.notices.map { noticePages.notice($0, body: bodies.notices[$0.id]!) }
 
         var outputs: [OutputFile] = []
         for page in pages {
@@ -30,28 +34,46 @@ struct SiteRenderer {
             outputs.append(OutputFile(path: page.path, text: templates.render(page.template, page.context) ?? ""))
         }
         outputs += tableFiles(bodies: bodies)
+        outputs += calendarFiles()
         outputs += SearchIndex.build(searchRecords(bodies: bodies)).map { OutputFile(path: $0.path, data: $0.data) }
         return outputs.sorted { $0.path < $1.path }
     }
 
     /// Every Markdown body rendered once; pages, tables and (later) search and data reuse them.
-    private func renderBodies(diagnostics: inout Diagnostics) -> (documents: [String: RenderedBody], interpretations: [String: RenderedBody]) {
-        var documents: [String: RenderedBody] = [:]
-        for document in site.documents { documents[document.id] = Markdown.render(document.body, diagnostics: &diagnostics) }
-        var interpretations: [String: RenderedBody] = [:]
-        for interpretation in site.interpretations {
-            interpretations[interpretation.id] = Markdown.render(interpretation.body, diagnostics: &diagnostics)
+    private func renderBodies(diagnostics: inout Diagnostics) -> RenderedBodies {
+        var bodies = RenderedBodies()
+        for document in site.documents {
+            bodies.documents[document.id] = Markdown.render(document.body, diagnostics: &diagnostics)
         }
-        return (documents, interpretations)
+        for interpretation in site.interpretations {
+            bodies.interpretations[interpretation.id] = Markdown.render(interpretation.body, diagnostics: &diagnostics)
+        }
+        for notice in site.notices {
+            bodies.notices[notice.id] = Markdown.render(notice.body, diagnostics: &diagnostics)
+        }
+        return bodies
+    }
+
+    /// `/notices.ics` with every notice, and one `.ics` per notice.
+    private func calendarFiles() -> [OutputFile] {
+        let url = { (notice: Notice) in site.config.baseURL + SiteURL.notice(notice.id) }
+        var files = [OutputFile(path: "notices.ics",
+                                text: ICalendar.calendar(name: "\(site.config.title) 公示", notices: site.notices,
+                                                         site: site.config, url: url))]
+        for notice in site.notices {
+            files.append(OutputFile(path: SiteURL.notice(notice.id) + "notice.ics",
+                                    text: ICalendar.calendar(name: notice.title, notices: [notice],
+                                                             site: site.config, url: url)))
+        }
+        return files
     }
 
     /// Each table of a document as CSV and JSON beside its page.
-    private func tableFiles(bodies: (documents: [String: RenderedBody], interpretations: [String: RenderedBody])) -> [OutputFile] {
+    private func tableFiles(bodies: RenderedBodies) -> [OutputFile] {
         var files: [OutputFile] = []
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        for (folder, id, body) in bodies.documents.map({ ("documents", $0.key, $0.value) })
-            + bodies.interpretations.map({ ("interpretations", $0.key, $0.value) }) {
+        for (folder, id, body) in bodies.all {
             for table in body.tables {
                 let base = "\(folder)/\(id)/\(table.anchor)"
                 // A BOM lets spreadsheet programs on Windows open the Chinese CSV as UTF-8.
@@ -65,7 +87,7 @@ struct SiteRenderer {
     }
 
     /// Everything the site publishes, as the search index sees it.
-    private func searchRecords(bodies: (documents: [String: RenderedBody], interpretations: [String: RenderedBody])) -> [SearchRecord] {
+    private func searchRecords(bodies: RenderedBodies) -> [SearchRecord] {
         let documents = site.documents.map { d in
             SearchRecord(url: SiteURL.document(d.id), kind: "document", title: d.title, number: d.number?.description,
                          date: d.date.iso, issue: d.issueID, issuer: d.issuer, text: bodies.documents[d.id]?.text ?? "")
@@ -77,7 +99,11 @@ struct SiteRenderer {
                          issuer: i.issuer ?? site.document(id: i.documentID)?.issuer,
                          text: bodies.interpretations[i.id]?.text ?? "")
         }
-        return documents + interpretations
+        let notices = site.notices.map { n in
+            SearchRecord(url: SiteURL.notice(n.id), kind: "notice", title: n.title, number: nil,
+                         date: n.start.iso, issue: nil, issuer: n.publisher, text: bodies.notices[n.id]?.text ?? "")
+        }
+        return documents + interpretations + notices
     }
 
     private func display(_ url: URL) -> String {
@@ -97,5 +123,20 @@ struct TableJSON: Encodable {
         caption = table.caption
         header = table.header
         rows = table.rows
+    }
+}
+
+/// Every Markdown body of the site, rendered once and shared by pages, tables, search and data.
+struct RenderedBodies {
+    var documents: [String: RenderedBody] = [:]
+    var interpretations: [String: RenderedBody] = [:]
+    var notices: [String: RenderedBody] = [:]
+
+    /// (output folder, id, body) for every body, in a stable order.
+    var all: [(String, String, RenderedBody)] {
+        let groups: [(String, [String: RenderedBody])] = [
+            ("documents", documents), ("interpretations", interpretations), ("notices", notices),
+        ]
+        return groups.flatMap { folder, bodies in bodies.keys.sorted().map { (folder, $0, bodies[$0]!) } }
     }
 }

@@ -15,7 +15,22 @@ public struct ContentSources: Sendable {
     public let root: URL
     public let site: ContentFile?
     public let issues: [IssueFolder]
-    public var fileCount: Int { (site == nil ? 0 : 1) + issues.reduce(0) { $0 + $1.entries.count + ($1.issueFile == nil ? 0 : 1) } }
+    /// `calendar/<YYYY>.yaml`, sorted.
+    public let calendar: [ContentFile]
+    /// `notices/<id>.md`, sorted.
+    public let notices: [ContentFile]
+    /// `departments.yaml`, when present.
+    public let departments: ContentFile?
+    /// `leadership/<YYYY-MM-DD>.yaml`, sorted (oldest first).
+    public let leadership: [ContentFile]
+    /// `committees/<id>.yaml`, sorted.
+    public let committees: [ContentFile]
+
+    public var fileCount: Int {
+        let issueFiles = issues.reduce(0) { $0 + $1.entries.count + ($1.issueFile == nil ? 0 : 1) }
+        return (site == nil ? 0 : 1) + (departments == nil ? 0 : 1) + issueFiles
+            + calendar.count + notices.count + leadership.count + committees.count
+    }
 
     /// Reads the content tree below `root`. Missing required files are errors.
     public static func load(root: URL, diagnostics: inout Diagnostics) -> ContentSources {
@@ -34,7 +49,18 @@ public struct ContentSources: Sendable {
             }
             issues.append(IssueFolder(id: folder, issueFile: issueFile, entries: entries, location: location))
         }
-        return ContentSources(root: root, site: site, issues: issues)
+        func all(in folder: String, _ ext: String) -> [ContentFile] {
+            reader.files(in: folder, withExtension: ext).compactMap {
+                reader.file("\(folder)/\($0)", required: true, diagnostics: &diagnostics)
+            }
+        }
+        return ContentSources(
+            root: root, site: site, issues: issues,
+            calendar: all(in: "calendar", "yaml"),
+            notices: all(in: "notices", "md"),
+            departments: reader.file("departments.yaml", required: false, diagnostics: &diagnostics),
+            leadership: all(in: "leadership", "yaml"),
+            committees: all(in: "committees", "yaml"))
     }
 }
 

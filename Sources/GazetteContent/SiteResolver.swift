@@ -39,7 +39,12 @@ public enum SiteResolver {
         issues.sort { ($0.year, $0.number) > ($1.year, $1.number) }
         var checker = CrossReferences(issues: issues, documents: documents, interpretations: interpretations)
         checker.check(diagnostics: &diagnostics)
+        let calendar = WorkCalendar.decode(sources.calendar, diagnostics: &diagnostics)
+        let drafts = sources.notices.compactMap { NoticeDraft.decode($0, diagnostics: &diagnostics) }
+        let notices = NoticeResolver(documents: checker.orderedDocuments, calendar: calendar, config: config)
+            .resolve(drafts, diagnostics: &diagnostics)
         return Site(config: config, issues: issues, documents: checker.orderedDocuments,
-                    interpretations: checker.orderedInterpretations, today: today)
+                    interpretations: checker.orderedInterpretations, notices: notices, calendar: calendar,
+                    today: today)
     }
 }

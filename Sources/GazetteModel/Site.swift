@@ -8,6 +8,10 @@ public struct Site: Sendable {
     public let documents: [Document]
     /// Sorted by the order of the documents they interpret.
     public let interpretations: [Interpretation]
+    /// Public notices (公示), newest start first.
+    public let notices: [Notice]
+    /// The official working-day calendar.
+    public let calendar: WorkCalendar
     /// The build date: notice status and feeds are "as of" this day.
     public let today: Day
 
@@ -16,11 +20,15 @@ public struct Site: Sendable {
     private let issueIndex: [String: Int]
 
     public init(config: SiteConfig, issues: [Issue], documents: [Document],
-                interpretations: [Interpretation], today: Day) {
+                interpretations: [Interpretation], notices: [Notice] = [],
+                calendar: WorkCalendar = WorkCalendar(holidays: [], makeUpWorkdays: [], coveredYears: []),
+                today: Day) {
         self.config = config
         self.issues = issues
         self.documents = documents
         self.interpretations = interpretations
+        self.notices = notices
+        self.calendar = calendar
         self.today = today
         documentIndex = Dictionary(documents.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         interpretationIndex = Dictionary(interpretations.enumerated().map { ($1.documentID, $0) },
@@ -33,6 +41,9 @@ public struct Site: Sendable {
         interpretationIndex[documentID].map { interpretations[$0] }
     }
     public func issue(id: String) -> Issue? { issueIndex[id].map { issues[$0] } }
+
+    /// The notices made under the rules of one policy document.
+    public func notices(under documentID: String) -> [Notice] { notices.filter { $0.documentID == documentID } }
 
     /// The documents of one issue in table-of-contents order.
     public func documents(in issue: Issue) -> [Document] { documents.filter { $0.issueID == issue.id } }

@@ -36,6 +36,13 @@ public struct DocumentPages {
             "status_class": document.status == .valid ? "valid" : "invalid",
             "status": document.status.rawValue,
         ]
+        extra["notice_rules"] = document.noticeRules.map { rule -> [String: Any] in
+            let notices = site.notices(under: document.id).filter { $0.rule.ruleID == rule.id }
+            return ["id": rule.id, "name": rule.name, "working_days": rule.workingDays, "quote": rule.quote,
+                    "notices": notices.map { ["title": $0.title, "url": SiteURL.notice($0.id),
+                                              "period": $0.periodDescription, "sample": $0.sample] }]
+        }
+        extra["has_notice_rules"] = !document.noticeRules.isEmpty
         extra["has_attachment_notes"] = !document.attachments.isEmpty
         extra["has_tables"] = !body.tables.isEmpty
         if let number = document.number { extra["number"] = number.description }

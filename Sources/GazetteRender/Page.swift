@@ -27,7 +27,9 @@ public enum SiteURL {
     public static func issue(_ id: String) -> String { "issues/\(id)/" }
     public static func document(_ id: String) -> String { "documents/\(id)/" }
     public static func interpretation(_ id: String) -> String { "interpretations/\(id)/" }
+    public static func notice(_ id: String) -> String { "notices/\(id)/" }
     public static let documents = "documents/"
+    public static let notices = "notices/"
     public static let issues = "issues/"
 }
 
@@ -62,5 +64,6 @@ struct Layout {
         ("home", "首页", ""),
         ("issues", "公报", SiteURL.issues),
         ("documents", "文件", SiteURL.documents),
+        ("notices", "公示", SiteURL.notices),
     ]
 }

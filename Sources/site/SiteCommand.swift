@@ -8,7 +8,7 @@ struct SiteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "site",
         abstract: "政府公报静态网站生成器 — builds the gazette website from content/ and theme/.",
-        subcommands: [Build.self, Check.self],
+        subcommands: [Build.self, Check.self, CalendarCommand.self],
         defaultSubcommand: Build.self
     )
 }
