@@ -150,9 +150,9 @@ final class YAMLMap {
         }
     }
 
-    /// Location of every key written, for checks made after decoding.
+    /// Where the value of every key written starts, for checks made after decoding.
     var keyLocations: [String: SourceLocation] {
-        Dictionary(pairs.map { ($0.key, value.child($0.keyNode).location) }, uniquingKeysWith: { a, _ in a })
+        Dictionary(pairs.map { ($0.key, value.child($0.value).location) }, uniquingKeysWith: { a, _ in a })
     }
 
     // MARK: - Unknown keys
