@@ -24,6 +24,7 @@ struct SiteRenderer {
         let noticePages = NoticePages(site: site)
         pages.append(noticePages.index())
         pages += site.notices.map { noticePages.notice($0, body: bodies.notices[$0.id]!) }
+        pages += organisationPages(bodies: bodies)
 
         var outputs: [OutputFile] = []
         for page in pages {
@@ -52,6 +53,29 @@ struct SiteRenderer {
             bodies.notices[notice.id] = Markdown.render(notice.body, diagnostics: &diagnostics)
         }
         return bodies
+    }
+
+    /// Leadership matrix, leaders, past divisions, units, committees and people.
+    private func organisationPages(bodies: RenderedBodies) -> [Page] {
+        let leadership = LeadershipPages(site: site)
+        let organisations = OrganisationPages(site: site)
+        var pages: [Page] = []
+        if let current = site.currentDivision, let matrix = leadership.current() {
+            pages.append(matrix)
+            pages += current.leaders.map { leadership.leader($0, in: current) }
+        }
+        pages += site.divisions.map(leadership.division)
+        if !site.departments.departments.isEmpty {
+            let texts = bodies.documents.mapValues(\.text)
+            pages.append(organisations.departments())
+            pages += site.departments.departments.map { organisations.department($0, texts: texts) }
+        }
+        if !site.committees.isEmpty {
+            pages.append(organisations.committees())
+            pages += site.committees.map(organisations.committee)
+        }
+        if site.currentDivision != nil || !site.committees.isEmpty { pages.append(organisations.people()) }
+        return pages
     }
 
     /// `/notices.ics` with every notice, and one `.ics` per notice.

@@ -43,8 +43,42 @@ public enum SiteResolver {
         let drafts = sources.notices.compactMap { NoticeDraft.decode($0, diagnostics: &diagnostics) }
         let notices = NoticeResolver(documents: checker.orderedDocuments, calendar: calendar, config: config)
             .resolve(drafts, diagnostics: &diagnostics)
+        let registry = DepartmentRegistry.decode(sources.departments, diagnostics: &diagnostics)
+        let sourceLinks = SourceDocumentLinks(documents: checker.orderedDocuments)
+        let divisions = sources.leadership.compactMap {
+            Division.decode($0, registry: registry, diagnostics: &diagnostics)
+        }.map(sourceLinks.link)
+        let committees = sources.committees.compactMap {
+            Committee.decode($0, registry: registry, diagnostics: &diagnostics)
+        }.map(sourceLinks.link)
         return Site(config: config, issues: issues, documents: checker.orderedDocuments,
                     interpretations: checker.orderedInterpretations, notices: notices, calendar: calendar,
-                    today: today)
+                    departments: registry, divisions: divisions, committees: committees, today: today)
+    }
+}
+
+/// Links leadership and committee files to the published document they come from.
+private struct SourceDocumentLinks {
+    let byNumber: [DocumentNumber: String]
+
+    init(documents: [Document]) {
+        byNumber = Dictionary(documents.compactMap { d in d.number.map { ($0, d.id) } }, uniquingKeysWith: { a, _ in a })
+    }
+
+    func id(of source: String) -> String? {
+        guard case .success(let (number, _)) = DocumentNumber.parse(source) else { return nil }
+        return byNumber[number]
+    }
+
+    func link(_ division: Division) -> Division {
+        var d = division
+        d.sourceDocumentID = id(of: division.source)
+        return d
+    }
+
+    func link(_ committee: Committee) -> Committee {
+        var c = committee
+        c.sourceDocumentID = id(of: committee.source)
+        return c
     }
 }

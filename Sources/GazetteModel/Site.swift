@@ -12,6 +12,12 @@ public struct Site: Sendable {
     public let notices: [Notice]
     /// The official working-day calendar.
     public let calendar: WorkCalendar
+    /// The organisations named in leadership and committee files.
+    public let departments: DepartmentRegistry
+    /// Divisions of work among the city's leaders, oldest first.
+    public let divisions: [Division]
+    /// Committees, leading groups and task forces, by id.
+    public let committees: [Committee]
     /// The build date: notice status and feeds are "as of" this day.
     public let today: Day
 
@@ -22,13 +28,17 @@ public struct Site: Sendable {
     public init(config: SiteConfig, issues: [Issue], documents: [Document],
                 interpretations: [Interpretation], notices: [Notice] = [],
                 calendar: WorkCalendar = WorkCalendar(holidays: [], makeUpWorkdays: [], coveredYears: []),
-                today: Day) {
+                departments: DepartmentRegistry = DepartmentRegistry([]), divisions: [Division] = [],
+                committees: [Committee] = [], today: Day) {
         self.config = config
         self.issues = issues
         self.documents = documents
         self.interpretations = interpretations
         self.notices = notices
         self.calendar = calendar
+        self.departments = departments
+        self.divisions = divisions.sorted { $0.effective < $1.effective }
+        self.committees = committees.sorted { $0.id < $1.id }
         self.today = today
         documentIndex = Dictionary(documents.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         interpretationIndex = Dictionary(interpretations.enumerated().map { ($1.documentID, $0) },
@@ -41,6 +51,17 @@ public struct Site: Sendable {
         interpretationIndex[documentID].map { interpretations[$0] }
     }
     public func issue(id: String) -> Issue? { issueIndex[id].map { issues[$0] } }
+
+    /// The division in force on the build date: the newest that has taken effect
+    /// (or the oldest, when none has yet).
+    public var currentDivision: Division? {
+        divisions.last { $0.effective <= today } ?? divisions.first
+    }
+
+    /// The division in force before `division`, if any.
+    public func division(before division: Division) -> Division? {
+        divisions.last { $0.effective < division.effective }
+    }
 
     /// The notices made under the rules of one policy document.
     public func notices(under documentID: String) -> [Notice] { notices.filter { $0.documentID == documentID } }
