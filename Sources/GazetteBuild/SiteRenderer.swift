@@ -36,6 +36,9 @@ struct SiteRenderer {
         }
         outputs += tableFiles(bodies: bodies)
         outputs += calendarFiles()
+        outputs += OpenData(site: site, bodies: bodies.published)
+            .files(pages: pages.map(\.urlPath).sorted())
+            .map { OutputFile(path: $0.path, data: $0.data) }
         outputs += SearchIndex.build(searchRecords(bodies: bodies)).map { OutputFile(path: $0.path, data: $0.data) }
         return outputs.sorted { $0.path < $1.path }
     }
@@ -155,6 +158,17 @@ struct RenderedBodies {
     var documents: [String: RenderedBody] = [:]
     var interpretations: [String: RenderedBody] = [:]
     var notices: [String: RenderedBody] = [:]
+
+    /// The bodies as the open-data files publish them, by page folder (`documents/<id>`).
+    var published: [String: PublishedBody] {
+        Dictionary(uniqueKeysWithValues: all.map { folder, id, body in
+            ("\(folder)/\(id)", PublishedBody(
+                html: body.html, text: body.text,
+                attachments: body.attachments.map { .init(label: $0.label, title: $0.title, html: $0.html) },
+                tables: body.tables.map { .init(anchor: $0.anchor, caption: $0.table.caption,
+                                                header: $0.table.header, rows: $0.table.rows) }))
+        })
+    }
 
     /// (output folder, id, body) for every body, in a stable order.
     var all: [(String, String, RenderedBody)] {
