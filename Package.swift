@@ -40,7 +40,9 @@ let package = Package(
         ),
         .testTarget(
             name: "GazetteTests",
-            dependencies: ["GazetteModel", "GazetteContent", "GazetteRender", "GazettePublish", "GazetteBuild"]
+            dependencies: ["GazetteModel", "GazetteContent", "GazetteRender", "GazettePublish", "GazetteBuild"],
+            // Content trees and golden files, read through #filePath rather than bundled.
+            exclude: ["Fixtures", "Golden"]
         ),
         .testTarget(name: "GazetteSearchTests", dependencies: ["GazetteSearch"]),
     ]

@@ -57,8 +57,11 @@ public struct CSVTable: Sendable, Equatable {
             if inQuotes {
                 if c == "\"" {
                     if chars.first == "\"" { chars.removeFirst(); field.append("\"") } else { inQuotes = false }
+                } else if c == "\n" || c == "\r\n" {
+                    // "\r\n" is one Character in Swift; RFC 4180 ends lines with it.
+                    line += 1
+                    field.append("\n")
                 } else {
-                    if c == "\n" { line += 1 }
                     field.append(c)
                 }
                 continue
@@ -68,7 +71,7 @@ public struct CSVTable: Sendable, Equatable {
                 fields.append(field)
                 field = ""
                 fieldWasQuoted = false
-            case "\n":
+            case "\n", "\r\n":
                 endRecord()
                 line += 1
                 recordLine = line
@@ -93,7 +96,9 @@ public struct CSVTable: Sendable, Equatable {
     /// The table as RFC 4180 CSV with CRLF line ends, as spreadsheet programs expect.
     public var csv: String {
         ([header] + rows).map { row in
-            row.map { field in
+            // A lone empty field would be a blank line, which readers (this one too) skip.
+            if row == [""] { return "\"\"" }
+            return row.map { field in
                 field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
                     ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
             }.joined(separator: ",")

@@ -1,5 +1,5 @@
 import Foundation
-import GazetteBuild
+@testable import GazetteBuild
 import GazetteModel
 
 /// Where the repository's folders are, found from this file so tests never depend on
@@ -77,6 +77,37 @@ struct TestBuild {
         let base = root.standardizedFileURL.resolvingSymlinksInPath().path
         return full.hasPrefix(base + "/") ? String(full.dropFirst(base.count + 1)) : full
     }
+}
+
+/// A site built once and kept in memory, for the many tests that only read the seed's output:
+/// the build runs the real pipeline into a temporary folder, which is removed straight away.
+struct BuiltSite: Sendable {
+    /// The seed content of the repository, built with the fixed day.
+    static let seed = BuiltSite(content: Repository.seedContent)
+
+    let report: BuildReport
+    /// Published files by path below the output root.
+    let files: [String: Data]
+
+    init(content: URL) {
+        guard let folder = try? TemporaryFolder() else {
+            var report = BuildReport()
+            report.diagnostics.error("cannot create a temporary folder", at: SourceLocation(path: content.path))
+            self.report = report
+            files = [:]
+            return
+        }
+        defer { folder.remove() }
+        let build = TestBuild(content: content, into: folder)
+        report = build.report
+        files = fileTree(at: build.output)
+    }
+
+    var errors: [Diagnostic] { report.diagnostics.sorted.filter { $0.severity == .error } }
+
+    func text(_ path: String) -> String? { files[path].map { String(decoding: $0, as: UTF8.self) } }
+
+    func exists(_ path: String) -> Bool { files[path] != nil }
 }
 
 /// Every regular file below `root`, by relative path, with its bytes.
