@@ -2,20 +2,36 @@ import Foundation
 
 /// Writes the site into a staging folder and swaps it into place only when the build succeeded,
 /// so a failed or interrupted build leaves the last good site untouched.
-public final class OutputTree {
+public final class OutputTree: @unchecked Sendable {
     /// Where the finished site lives (`public/`).
     public let destination: URL
     /// Sibling folder the build writes into.
     public let staging: URL
     private let fileManager = FileManager.default
+    /// Folders already created; guarded by `lock` because pages are written from several threads.
     private var createdFolders: Set<String> = []
+    private let lock = NSLock()
 
     public init(destination: URL) throws {
         self.destination = destination.standardizedFileURL
         let parent = self.destination.deletingLastPathComponent()
         self.staging = parent.appendingPathComponent(".\(self.destination.lastPathComponent).staging-\(getpid())")
-        try? fileManager.removeItem(at: staging)
+        Self.removeLeftovers(of: self.destination)
         try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
+    }
+
+    /// Removes staging and previous-site folders left by builds that were killed outright
+    /// (SIGKILL, power loss), whose process no longer exists.
+    private static func removeLeftovers(of destination: URL) {
+        let parent = destination.deletingLastPathComponent()
+        let prefixes = [".\(destination.lastPathComponent).staging-", ".\(destination.lastPathComponent).previous-"]
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
+        for name in names {
+            guard let prefix = prefixes.first(where: name.hasPrefix), let pid = Int32(name.dropFirst(prefix.count)) else { continue }
+            if pid == getpid() || kill(pid, 0) != 0 {
+                try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
+            }
+        }
     }
 
     /// Why a path from content may not be written.
@@ -38,11 +54,41 @@ public final class OutputTree {
         guard Self.isSafe(relative) else { throw UnsafePathError(path: relative) }
         let url = staging.appendingPathComponent(relative)
         let folder = url.deletingLastPathComponent().path
-        if !createdFolders.contains(folder) {
-            try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            createdFolders.insert(folder)
+        if lock.withLock({ !createdFolders.contains(folder) }) {
+            try makeFolder(folder)
+            lock.withLock { _ = createdFolders.insert(folder) }
         }
-        try data.write(to: url)
+        try Self.writeFile(data, at: url.path)
+    }
+
+    /// `mkdir`, creating parents only when missing: FileManager's recursive creation stats every
+    /// component of the path, for every one of thousands of page folders.
+    private func makeFolder(_ path: String) throws {
+        if Glibc.mkdir(path, 0o755) == 0 || errno == EEXIST { return }
+        guard errno == ENOENT else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
+        try makeFolder((path as NSString).deletingLastPathComponent)
+        if Glibc.mkdir(path, 0o755) != 0 && errno != EEXIST {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+        }
+    }
+
+    /// Plain `open`/`write`/`close`: Foundation's `Data.write` syncs each file to disk, which costs
+    /// milliseconds per file; the staging folder is swapped in whole, so per-file durability buys nothing.
+    private static func writeFile(_ data: Data, at path: String) throws {
+        let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
+        defer { Glibc.close(fd) }
+        try data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+                }
+                offset += n
+            }
+        }
     }
 
     public func write(_ text: String, to relative: String) throws {

@@ -59,10 +59,16 @@ public struct SiteBuilder {
     /// Writes everything into a staging folder, then swaps it in; on any failure the staging folder goes.
     private func write(_ outputs: [OutputFile]) throws {
         let tree = try OutputTree(destination: options.outputRoot)
+        let token = Interruption.shared.onInterrupt { tree.discard() }
+        defer { Interruption.shared.remove(token) }
         do {
-            for output in outputs { try tree.write(output.data, to: output.path) }
+            for output in outputs {
+                if Interruption.shared.isRequested { throw BuildInterrupted() }
+                try tree.write(output.data, to: output.path)
+            }
             let assets = options.themeRoot.appendingPathComponent("assets")
             if FileManager.default.fileExists(atPath: assets.path) { try tree.copyFolder(assets, to: "assets") }
+            if Interruption.shared.isRequested { throw BuildInterrupted() }
             try tree.commit()
         } catch {
             tree.discard()

@@ -69,9 +69,9 @@ struct SiteRenderer {
         }
         pages += site.divisions.map(leadership.division)
         if !site.departments.departments.isEmpty {
-            let texts = bodies.documents.mapValues(\.text)
+            let naming = organisations.unitsNamed(byDocumentTexts: bodies.documents.mapValues(\.text))
             pages.append(organisations.departments())
-            pages += site.departments.departments.map { organisations.department($0, texts: texts) }
+            pages += site.departments.departments.map { organisations.department($0, naming: naming[$0.id] ?? []) }
         }
         if !site.committees.isEmpty {
             pages.append(organisations.committees())

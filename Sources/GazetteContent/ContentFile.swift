@@ -42,15 +42,30 @@ public struct ContentFile: Sendable {
                               at: SourceLocation(path: displayPath, line: line, column: column))
             return nil
         }
-        var text = String(decoding: bytes, as: UTF8.self)
-        if text.contains("\r") {
-            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-        }
-        if text.contains("\0") {
+        if bytes.contains(0) {
             diagnostics.error("文件包含 NUL 字符，不是文本文件", at: here)
             return nil
         }
-        return ContentFile(displayPath: displayPath, relativePath: relativePath, text: text)
+        if bytes.contains(0x0D) { bytes = normalisingLineEnds(bytes) }
+        return ContentFile(displayPath: displayPath, relativePath: relativePath,
+                           text: String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// CRLF and lone CR become LF.
+    static func normalisingLineEnds(_ bytes: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == 0x0D {
+                out.append(0x0A)
+                if i + 1 < bytes.count && bytes[i + 1] == 0x0A { i += 1 }
+            } else {
+                out.append(bytes[i])
+            }
+            i += 1
+        }
+        return out
     }
 
     /// Offset of the first byte that breaks UTF-8, or nil when the bytes are valid.

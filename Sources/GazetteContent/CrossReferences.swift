@@ -62,6 +62,7 @@ struct CrossReferences {
     }
 
     private func checkRuleQuotes(_ document: Document, diagnostics: inout Diagnostics) {
+        guard !document.noticeRules.isEmpty else { return }
         let flatBody = document.body.text.filter { !$0.isWhitespace && $0 != "*" }
         for rule in document.noticeRules where !flatBody.contains(rule.quote.filter { !$0.isWhitespace }) {
             diagnostics.warning("公示规则“\(rule.id)”引用的原文“\(rule.quote)”在正文中找不到", at: rule.location)

@@ -25,21 +25,36 @@ public struct FrontMatter: Sendable, Equatable {
         }
     }
 
-    /// Splits `text` (LF line endings) at the `---` fences.
+    /// Splits `text` (LF line endings) at the `---` fences. Works on UTF-8 bytes and looks only
+    /// at line starts, because bodies are long and the front matter is a few lines at the top.
     public static func split(_ text: String) -> Result<FrontMatter, SplitError> {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        if lines.last == "" { lines.removeLast() }
-        guard let first = lines.first, isFence(first) else { return .failure(.missingOpeningFence) }
-        guard let close = lines.indices.dropFirst().first(where: { isFence(lines[$0]) }) else {
-            return .failure(.missingClosingFence)
+        let bytes = Array(text.utf8)
+        var lineStarts = [0]
+        var line = 1
+        // Walk line by line until the closing fence; the body is never split into lines.
+        var start = 0
+        var closing: (start: Int, end: Int, line: Int)?
+        while start < bytes.count {
+            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+            let isFence = isFence(bytes[start..<end])
+            if line == 1 && !isFence { return .failure(.missingOpeningFence) }
+            if line > 1 && isFence { closing = (start, end, line); break }
+            start = end + 1
+            line += 1
+            lineStarts.append(start)
         }
-        let yaml = lines[1..<close].joined(separator: "\n")
-        let bodyLines = lines[(close + 1)...]
-        let body = bodyLines.isEmpty ? "" : bodyLines.joined(separator: "\n") + "\n"
-        return .success(FrontMatter(yaml: yaml, yamlFirstLine: 2, body: body, bodyFirstLine: close + 2))
+        if bytes.isEmpty { return .failure(.missingOpeningFence) }
+        guard let closing else { return .failure(.missingClosingFence) }
+        let yamlStart = lineStarts.count > 1 ? lineStarts[1] : closing.start
+        let yamlEnd = max(yamlStart, closing.start - 1)
+        let yaml = String(decoding: bytes[yamlStart..<yamlEnd], as: UTF8.self)
+        let bodyStart = min(closing.end + 1, bytes.count)
+        var body = String(decoding: bytes[bodyStart...], as: UTF8.self)
+        if !body.isEmpty && !body.hasSuffix("\n") { body += "\n" }
+        return .success(FrontMatter(yaml: yaml, yamlFirstLine: 2, body: body, bodyFirstLine: closing.line + 1))
     }
 
-    private static func isFence(_ line: Substring) -> Bool {
-        line.hasPrefix("---") && line.dropFirst(3).allSatisfy { $0 == " " || $0 == "\t" }
+    private static func isFence(_ line: ArraySlice<UInt8>) -> Bool {
+        line.starts(with: [0x2D, 0x2D, 0x2D]) && line.dropFirst(3).allSatisfy { $0 == 0x20 || $0 == 0x09 }
     }
 }

@@ -117,7 +117,7 @@ private struct BodyBuilder {
             html = String(cString: rendered)
             free(rendered)
             let plain = Markdown.text(of: node)
-            if plain.contains("**") {
+            if plain.utf8.containsSubsequence(Array("**".utf8)) {
                 // CommonMark does not close emphasis after punctuation followed by a letter,
                 // which is how Chinese sentences run: “**公示报备。**镇政府…” stays literal.
                 diagnostics.warning("加粗标记 ** 未生效：请把紧挨 ** 的中文标点移到 ** 之外（如 **公示报备**。）",
@@ -159,5 +159,18 @@ private struct BodyBuilder {
                 RenderedBody.Attachment(label: a.label, title: a.title, anchor: "attachment-\(index + 1)", html: a.html)
             },
             tables: tables, text: text, links: links)
+    }
+}
+
+extension Collection where Element == UInt8 {
+    /// Byte search: far cheaper than Foundation's Unicode-aware `contains` on `String`.
+    func containsSubsequence(_ needle: [UInt8]) -> Bool {
+        guard let first = needle.first else { return true }
+        var index = startIndex
+        while let found = self[index...].firstIndex(of: first) {
+            if self[found...].starts(with: needle) { return true }
+            index = self.index(after: found)
+        }
+        return false
     }
 }

@@ -30,8 +30,22 @@ public struct OrganisationPages {
                                             extra: ["groups": groups, "count": site.departments.departments.count]))
     }
 
+    /// Which units each document names (in its title, recipients or text), computed once for all unit pages.
+    public func unitsNamed(byDocumentTexts texts: [String: String]) -> [String: Set<String>] {
+        let matcher = NameMatcher(names: site.departments.departments.flatMap { d in
+            ([d.name] + d.aliases).map { ($0, d.id) }
+        })
+        var byUnit: [String: Set<String>] = [:]
+        for document in site.documents {
+            let text = document.title + "\n" + document.recipients.joined(separator: "、") + "\n" + (texts[document.id] ?? "")
+            for unit in matcher.ids(in: text) { byUnit[unit, default: []].insert(document.id) }
+        }
+        return byUnit
+    }
+
     /// One unit: who is responsible for it, its committees, the documents that issue or name it.
-    public func department(_ department: Department, texts: [String: String]) -> Page {
+    /// `naming` holds the ids of the documents that name it.
+    public func department(_ department: Department, naming: Set<String>) -> Page {
         let path = SiteURL.department(department.id) + "index.html"
         let division = site.currentDivision
         let who = division?.responsibilities(for: department.id) ?? []
@@ -43,9 +57,7 @@ public struct OrganisationPages {
             return ["name": c.name, "url": SiteURL.committee(c.id), "hosts_office": hosts,
                     "members": members.map { ["name": $0.name, "role": $0.role, "post": $0.post] }]
         }
-        let documents = site.documents.filter { d in
-            names.contains(d.issuer) || names.contains { name in name.count >= 3 && (texts[d.id] ?? "").contains(name) }
-        }
+        let documents = site.documents.filter { names.contains($0.issuer) || naming.contains($0.id) }
         let extra: [String: Any] = [
             "name": department.name, "kind": department.kind ?? "", "aliases": department.aliases.joined(separator: "、"),
             "has_aliases": !department.aliases.isEmpty,

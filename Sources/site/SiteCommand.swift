@@ -39,7 +39,12 @@ struct Build: ParsableCommand {
             themeRoot: URL(fileURLWithPath: common.theme),
             outputRoot: URL(fileURLWithPath: output),
             today: try common.buildDay())
+        Interruption.shared.install()
         let report = SiteBuilder(options: options).build()
+        if Interruption.shared.isRequested {
+            print("build interrupted; \(output)/ was left as it was")
+            throw ExitCode(Interruption.shared.exitStatus)
+        }
         DiagnosticPrinter.print(report.diagnostics, minimum: .warning)
         let counts = "\(report.diagnostics.errorCount) errors, \(report.diagnostics.warningCount) warnings"
         if report.published {
