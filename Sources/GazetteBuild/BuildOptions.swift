@@ -8,12 +8,16 @@ public struct BuildOptions: Sendable {
     public var outputRoot: URL
     /// The build date (`--today` or `SOURCE_DATE_EPOCH`): the only clock the output depends on.
     public var today: Day
+    /// Threads for rendering and writing; the output does not depend on it.
+    public var jobs: Int
 
-    public init(contentRoot: URL, themeRoot: URL, outputRoot: URL, today: Day) {
+    public init(contentRoot: URL, themeRoot: URL, outputRoot: URL, today: Day,
+                jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.contentRoot = contentRoot
         self.themeRoot = themeRoot
         self.outputRoot = outputRoot
         self.today = today
+        self.jobs = max(1, jobs)
     }
 
     /// The build date when none is given: `SOURCE_DATE_EPOCH` (reproducible builds) or the

@@ -34,38 +34,56 @@ public struct SiteBuilder {
         let site = SiteResolver.resolve(sources, today: options.today, diagnostics: &report.diagnostics)
         stage(2, "resolve", site.map { "\($0.issues.count) issues, \($0.documents.count) documents, \($0.interpretations.count) interpretations" } ?? "failed", watch)
 
-        var outputs: [OutputFile] = []
+        var rendered: RenderedSite?
         if let site {
             watch = Stopwatch()
-            outputs = SiteRenderer(site: site, themeRoot: options.themeRoot).render(diagnostics: &report.diagnostics)
-            stage(3, "render", "\(outputs.count) files", watch)
+            rendered = SiteRenderer(site: site, themeRoot: options.themeRoot, jobs: options.jobs)
+                .render(diagnostics: &report.diagnostics)
+            stage(3, "render", rendered.map { "\($0.pages.count) pages, \($0.files.count) data files" } ?? "failed", watch)
         }
 
-        if emit, site != nil, !report.diagnostics.hasErrors {
+        if emit, let rendered, !report.diagnostics.hasErrors {
             watch = Stopwatch()
             do {
-                try write(outputs)
+                report.fileCount = try write(rendered)
                 report.published = true
-                report.fileCount = outputs.count
             } catch {
                 report.diagnostics.error("写入输出失败：\(error)", at: SourceLocation(path: options.outputRoot.path))
             }
-            stage(4, "emit", report.published ? "\(outputs.count) files → \(options.outputRoot.lastPathComponent)/" : "failed", watch)
+            stage(4, "emit", report.published ? "\(report.fileCount) files → \(options.outputRoot.lastPathComponent)/" : "failed", watch)
         }
         report.totalSeconds = total.seconds
         return report
     }
 
-    /// Writes everything into a staging folder, then swaps it in; on any failure the staging folder goes.
-    private func write(_ outputs: [OutputFile]) throws {
+    /// Draws every page through its template and writes it, with the data files, into a staging
+    /// folder on `jobs` threads, then swaps it in; on any failure the staging folder goes.
+    private func write(_ site: RenderedSite) throws -> Int {
         let tree = try OutputTree(destination: options.outputRoot)
         let token = Interruption.shared.onInterrupt { tree.discard() }
         defer { Interruption.shared.remove(token) }
+        let count = site.pages.count + site.files.count
+        let progress = Progress("[4/4] emit", total: count)
+        let failures = FirstError()
         do {
-            for output in outputs {
-                if Interruption.shared.isRequested { throw BuildInterrupted() }
-                try tree.write(output.data, to: output.path)
+            Parallel.forEach(count, jobs: options.jobs) { i in
+                guard !failures.isSet, !Interruption.shared.isRequested else { return }
+                do {
+                    if i < site.pages.count {
+                        let page = site.pages[i]
+                        try tree.write(site.templates.render(page.template, page.context) ?? "", to: page.path)
+                    } else {
+                        let file = site.files[i - site.pages.count]
+                        try tree.write(file.data, to: file.path)
+                    }
+                } catch {
+                    failures.record(error)
+                }
+                progress.advance()
             }
+            progress.finish()
+            if let error = failures.error { throw error }
+            if Interruption.shared.isRequested { throw BuildInterrupted() }
             let assets = options.themeRoot.appendingPathComponent("assets")
             if FileManager.default.fileExists(atPath: assets.path) { try tree.copyFolder(assets, to: "assets") }
             if Interruption.shared.isRequested { throw BuildInterrupted() }
@@ -74,9 +92,23 @@ public struct SiteBuilder {
             tree.discard()
             throw error
         }
+        return count
     }
 
     static func format(_ seconds: Double) -> String {
         seconds < 1 ? "\(Int((seconds * 1000).rounded())) ms" : String(format: "%.2f s", seconds)
+    }
+}
+
+/// The first error raised by any of several threads.
+private final class FirstError: @unchecked Sendable {
+    private let lock = NSLock()
+    private var first: Error?
+
+    var isSet: Bool { lock.withLock { first != nil } }
+    var error: Error? { lock.withLock { first } }
+
+    func record(_ error: Error) {
+        lock.withLock { if first == nil { first = error } }
     }
 }

@@ -4,56 +4,72 @@ import GazettePublish
 import GazetteRender
 import GazetteSearch
 
-/// Renders every page and data file of a resolved site into memory.
+/// The site ready to be written: page contexts (drawn through templates as they are
+/// written, so rendered HTML is never all in memory) and data files.
+struct RenderedSite {
+    let pages: [Page]
+    let files: [OutputFile]
+    let templates: Templates
+}
+
+/// Renders the Markdown bodies and builds every page context and data file of a resolved site.
 struct SiteRenderer {
     let site: Site
     let themeRoot: URL
+    let jobs: Int
 
-    func render(diagnostics: inout Diagnostics) -> [OutputFile] {
+    func render(diagnostics: inout Diagnostics) -> RenderedSite? {
         let templatesDir = themeRoot.appendingPathComponent("templates")
         guard let templates = Templates.load(from: templatesDir, displayPath: display(templatesDir),
-                                             diagnostics: &diagnostics) else { return [] }
+                                             diagnostics: &diagnostics) else { return nil }
         let bodies = renderBodies(diagnostics: &diagnostics)
         let lists = ListPages(site: site)
         let documentPages = DocumentPages(site: site)
         var pages: [Page] = [lists.home(), lists.issues(), lists.documents(), lists.notFound(),
                              SearchPage(site: site).page()]
         pages += site.issues.map(lists.issue)
-        pages += site.documents.map { documentPages.document($0, body: bodies.documents[$0.id]!) }
+        pages += Parallel.map(site.documents, jobs: jobs) { documentPages.document($0, body: bodies.documents[$0.id]!) }
         pages += site.interpretations.map { documentPages.interpretation($0, body: bodies.interpretations[$0.id]!) }
         let noticePages = NoticePages(site: site)
         pages.append(noticePages.index())
         pages += site.notices.map { noticePages.notice($0, body: bodies.notices[$0.id]!) }
         pages += organisationPages(bodies: bodies)
-
-        var outputs: [OutputFile] = []
-        for page in pages {
-            guard templates.names.contains(page.template) else {
-                diagnostics.error("主题缺少模板 \(page.template).mustache", at: SourceLocation(path: display(templatesDir)))
-                continue
-            }
-            outputs.append(OutputFile(path: page.path, text: templates.render(page.template, page.context) ?? ""))
+        let openData = OpenData(site: site, bodies: bodies.published)
+        pages.append(DownloadsPage(site: site).page(openData.downloadManifest))
+        for problem in openData.downloadManifest.problems {
+            diagnostics.error(problem, at: SourceLocation(path: SiteURL.downloads))
         }
-        outputs += tableFiles(bodies: bodies)
-        outputs += calendarFiles()
-        outputs += OpenData(site: site, bodies: bodies.published)
-            .files(pages: pages.map(\.urlPath).sorted())
+        for page in pages where !templates.names.contains(page.template) {
+            diagnostics.error("主题缺少模板 \(page.template).mustache", at: SourceLocation(path: display(templatesDir)))
+        }
+
+        var files: [OutputFile] = []
+        files += tableFiles(bodies: bodies)
+        files += calendarFiles()
+        files += openData.files(pages: pages.map(\.urlPath).sorted())
             .map { OutputFile(path: $0.path, data: $0.data) }
-        outputs += SearchIndex.build(searchRecords(bodies: bodies)).map { OutputFile(path: $0.path, data: $0.data) }
-        return outputs.sorted { $0.path < $1.path }
+        files += SearchIndex.build(searchRecords(bodies: bodies)).map { OutputFile(path: $0.path, data: $0.data) }
+        return RenderedSite(pages: pages, files: files.sorted { $0.path < $1.path }, templates: templates)
     }
 
-    /// Every Markdown body rendered once; pages, tables and (later) search and data reuse them.
+    /// Every Markdown body rendered once, in parallel; pages, tables, search and data reuse them.
+    /// Findings are merged in content order, so they do not depend on the number of jobs.
     private func renderBodies(diagnostics: inout Diagnostics) -> RenderedBodies {
+        let sources: [(kind: Int, id: String, body: MarkdownBody)] =
+            site.documents.map { (0, $0.id, $0.body) } + site.interpretations.map { (1, $0.id, $0.body) }
+            + site.notices.map { (2, $0.id, $0.body) }
+        let rendered = Parallel.map(sources, jobs: jobs) { source -> (RenderedBody, Diagnostics) in
+            var found = Diagnostics()
+            return (Markdown.render(source.body, diagnostics: &found), found)
+        }
         var bodies = RenderedBodies()
-        for document in site.documents {
-            bodies.documents[document.id] = Markdown.render(document.body, diagnostics: &diagnostics)
-        }
-        for interpretation in site.interpretations {
-            bodies.interpretations[interpretation.id] = Markdown.render(interpretation.body, diagnostics: &diagnostics)
-        }
-        for notice in site.notices {
-            bodies.notices[notice.id] = Markdown.render(notice.body, diagnostics: &diagnostics)
+        for (source, (body, found)) in zip(sources, rendered) {
+            diagnostics.append(contentsOf: found)
+            switch source.kind {
+            case 0: bodies.documents[source.id] = body
+            case 1: bodies.interpretations[source.id] = body
+            default: bodies.notices[source.id] = body
+            }
         }
         return bodies
     }

@@ -32,13 +32,16 @@ struct Build: ParsableCommand {
 
     @OptionGroup var common: ContentOptions
     @Option(help: "Output folder; replaced only when the build succeeds.") var output = "public"
+    @Option(help: "Threads for rendering and writing (default: the number of cores).")
+    var jobs = ProcessInfo.processInfo.activeProcessorCount
 
     func run() throws {
         let options = BuildOptions(
             contentRoot: URL(fileURLWithPath: common.content),
             themeRoot: URL(fileURLWithPath: common.theme),
             outputRoot: URL(fileURLWithPath: output),
-            today: try common.buildDay())
+            today: try common.buildDay(),
+            jobs: jobs)
         Interruption.shared.install()
         let report = SiteBuilder(options: options).build()
         if Interruption.shared.isRequested {
