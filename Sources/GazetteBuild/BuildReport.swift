@@ -12,6 +12,8 @@ public struct BuildReport: Sendable {
     public internal(set) var diagnostics = Diagnostics()
     /// Files written (pages, data, assets).
     public internal(set) var fileCount = 0
+    /// Files taken unchanged from the previous build instead of being written again.
+    public internal(set) var reusedCount = 0
     /// True when `public/` now holds the new site.
     public internal(set) var published = false
     public internal(set) var totalSeconds = 0.0

@@ -91,6 +91,22 @@ public final class OutputTree: @unchecked Sendable {
         }
     }
 
+    /// Hard-links the published file at `relative` into the staging folder when it exists with
+    /// `size` bytes; returns false (and does nothing) otherwise. Nothing is rewritten.
+    public func reusePublished(_ relative: String, size: Int) -> Bool {
+        guard Self.isSafe(relative) else { return false }
+        let old = destination.appendingPathComponent(relative).path
+        var info = stat()
+        guard stat(old, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == size else { return false }
+        let new = staging.appendingPathComponent(relative)
+        let folder = new.deletingLastPathComponent().path
+        if lock.withLock({ !createdFolders.contains(folder) }) {
+            guard (try? makeFolder(folder)) != nil else { return false }
+            lock.withLock { _ = createdFolders.insert(folder) }
+        }
+        return Glibc.link(old, new.path) == 0
+    }
+
     public func write(_ text: String, to relative: String) throws {
         try write(Data(text.utf8), to: relative)
     }

@@ -44,13 +44,16 @@ public struct SiteBuilder {
 
         if emit, let rendered, !report.diagnostics.hasErrors {
             watch = Stopwatch()
+            let cache = BuildCache(for: options.outputRoot)
             do {
-                report.fileCount = try write(rendered)
+                report.fileCount = try write(rendered, cache: cache)
+                report.reusedCount = cache.reused
                 report.published = true
             } catch {
                 report.diagnostics.error("写入输出失败：\(error)", at: SourceLocation(path: options.outputRoot.path))
             }
-            stage(4, "emit", report.published ? "\(report.fileCount) files → \(options.outputRoot.lastPathComponent)/" : "failed", watch)
+            let detail = "\(report.fileCount) files (\(report.reusedCount) unchanged) → \(options.outputRoot.lastPathComponent)/"
+            stage(4, "emit", report.published ? detail : "failed", watch)
         }
         report.totalSeconds = total.seconds
         return report
@@ -58,23 +61,37 @@ public struct SiteBuilder {
 
     /// Draws every page through its template and writes it, with the data files, into a staging
     /// folder on `jobs` threads, then swaps it in; on any failure the staging folder goes.
-    private func write(_ site: RenderedSite) throws -> Int {
+    private func write(_ site: RenderedSite, cache: BuildCache) throws -> Int {
         let tree = try OutputTree(destination: options.outputRoot)
         let token = Interruption.shared.onInterrupt { tree.discard() }
         defer { Interruption.shared.remove(token) }
         let count = site.pages.count + site.files.count
         let progress = Progress("[4/4] emit", total: count)
         let failures = FirstError()
+        let templateKeys = Dictionary(uniqueKeysWithValues: site.templates.names.map { name in
+            var hash = ContentHash()
+            hash.add(BuildCache.generatorVersion)
+            hash.add(site.templates.dependencyText(of: name))
+            return (name, hash.hex)
+        })
         do {
             Parallel.forEach(count, jobs: options.jobs) { i in
                 guard !failures.isSet, !Interruption.shared.isRequested else { return }
                 do {
                     if i < site.pages.count {
                         let page = site.pages[i]
-                        try tree.write(site.templates.render(page.template, page.context) ?? "", to: page.path)
+                        var hash = ContentHash()
+                        hash.add(templateKeys[page.template] ?? "")
+                        hash.add(context: page.context)
+                        try writeOnce(page.path, key: hash.hex, tree: tree, cache: cache) {
+                            Data((site.templates.render(page.template, page.context) ?? "").utf8)
+                        }
                     } else {
                         let file = site.files[i - site.pages.count]
-                        try tree.write(file.data, to: file.path)
+                        var hash = ContentHash()
+                        hash.add(BuildCache.generatorVersion)
+                        hash.add(bytes: file.data)
+                        try writeOnce(file.path, key: hash.hex, tree: tree, cache: cache) { file.data }
                     }
                 } catch {
                     failures.record(error)
@@ -92,7 +109,21 @@ public struct SiteBuilder {
             tree.discard()
             throw error
         }
+        cache.save()
         return count
+    }
+
+    /// Reuses the published file when its key is unchanged, else makes and writes it.
+    private func writeOnce(_ path: String, key: String, tree: OutputTree, cache: BuildCache,
+                           make: () -> Data) throws {
+        if let previous = cache.previousEntry(path), previous.key == key,
+           tree.reusePublished(path, size: previous.size) {
+            cache.record(path, previous, reused: true)
+            return
+        }
+        let data = make()
+        try tree.write(data, to: path)
+        cache.record(path, BuildCache.Entry(key: key, size: data.count), reused: false)
     }
 
     static func format(_ seconds: Double) -> String {

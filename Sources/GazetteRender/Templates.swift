@@ -7,12 +7,15 @@ public struct Templates: Sendable {
     private let library: MustacheLibrary
     /// Template names, for checking that the pages a build needs exist.
     public let names: Set<String>
+    /// Source text of each template, for fingerprints.
+    private let sources: [String: String]
 
     /// Loads every `*.mustache` below `directory`; a syntax error is reported at its line.
     public static func load(from directory: URL, displayPath: String,
                             diagnostics: inout Diagnostics) -> Templates? {
         var library = MustacheLibrary()
         var names: Set<String> = []
+        var sources: [String: String] = [:]
         let files = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         for file in files.sorted() where file.hasSuffix(".mustache") {
             let name = String(file.dropLast(".mustache".count))
@@ -24,6 +27,7 @@ public struct Templates: Sendable {
             do {
                 try library.register(text, named: name)
                 names.insert(name)
+                sources[name] = text
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.error("模板语法错误：\(error.error)",
                                   at: SourceLocation(path: path, line: error.context.lineNumber,
@@ -36,7 +40,29 @@ public struct Templates: Sendable {
             diagnostics.error("主题中没有模板（*.mustache）", at: SourceLocation(path: displayPath))
             return nil
         }
-        return Templates(library: library, names: names)
+        return Templates(library: library, names: names, sources: sources)
+    }
+
+    /// The text of `name` and of every template it uses (`{{<parent}}`, `{{>partial}}`), in a
+    /// stable order: a page's output depends on exactly these, so a change to one template
+    /// invalidates only the pages that use it.
+    public func dependencyText(of name: String) -> String {
+        var seen: Set<String> = []
+        var pending = [name]
+        while let next = pending.popLast() {
+            guard seen.insert(next).inserted, let text = sources[next] else { continue }
+            pending += Self.references(in: text)
+        }
+        return seen.sorted().map { "\($0)\u{0}\(sources[$0] ?? "")" }.joined(separator: "\u{1}")
+    }
+
+    /// Names after `{{<` and `{{>` in a template.
+    static func references(in text: String) -> [String] {
+        text.components(separatedBy: "{{").dropFirst().compactMap { tag in
+            guard let first = tag.first, first == "<" || first == ">" else { return nil }
+            let name = tag.dropFirst().prefix { $0 != "}" }.trimmingCharacters(in: .whitespaces)
+            return name.isEmpty ? nil : name
+        }
     }
 
     /// Renders `context` with the template `name`.

@@ -1,0 +1,49 @@
+/// A 128-bit FNV-1a digest: fast, dependency-free and stable across runs and machines
+/// (unlike Swift's `Hasher`, which is seeded per process). Used only to notice change,
+/// never for security.
+struct ContentHash {
+    private var a: UInt64 = 0xcbf2_9ce4_8422_2325
+    private var b: UInt64 = 0x6c62_272e_07bb_0142
+    private static let prime: UInt64 = 0x0000_0100_0000_01b3
+
+    mutating func add<Bytes: Sequence>(bytes: Bytes) where Bytes.Element == UInt8 {
+        for byte in bytes {
+            a = (a ^ UInt64(byte)) &* Self.prime
+            b = (b ^ UInt64(byte ^ 0x5a)) &* Self.prime
+        }
+    }
+
+    mutating func add(_ text: String) {
+        var text = text
+        text.withUTF8 { add(bytes: $0) }
+        add(bytes: [0xFF])  // a separator no UTF-8 text contains
+    }
+
+    /// Adds a template context: dictionaries in sorted key order, so equal contexts hash equally.
+    mutating func add(context value: Any) {
+        switch value {
+        case let s as String: add("s"); add(s)
+        case let i as Int: add("i\(i)")
+        case let b as Bool: add(b ? "T" : "F")
+        case let d as Double: add("d\(d)")
+        case let dict as [String: Any]:
+            add("{")
+            for key in dict.keys.sorted() { add(key); add(context: dict[key]!) }
+            add("}")
+        case let array as [Any]:
+            add("[")
+            for item in array { add(context: item) }
+            add("]")
+        default:
+            add("?\(value)")
+        }
+    }
+
+    var hex: String {
+        func h(_ v: UInt64) -> String {
+            let s = String(v, radix: 16)
+            return String(repeating: "0", count: 16 - s.count) + s
+        }
+        return h(a) + h(b)
+    }
+}
