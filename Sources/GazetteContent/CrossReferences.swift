@@ -63,8 +63,10 @@ struct CrossReferences {
 
     private func checkRuleQuotes(_ document: Document, diagnostics: inout Diagnostics) {
         guard !document.noticeRules.isEmpty else { return }
-        let flatBody = document.body.text.filter { !$0.isWhitespace && $0 != "*" }
-        for rule in document.noticeRules where !flatBody.contains(rule.quote.filter { !$0.isWhitespace }) {
+        // Markdown markup (emphasis, escapes) and line breaks may fall inside a quoted passage.
+        func plain(_ text: String) -> String { text.filter { !$0.isWhitespace && $0 != "*" && $0 != "\\" } }
+        let flatBody = plain(document.body.text)
+        for rule in document.noticeRules where !flatBody.contains(plain(rule.quote)) {
             diagnostics.warning("公示规则“\(rule.id)”引用的原文“\(rule.quote)”在正文中找不到", at: rule.location)
         }
     }
@@ -137,7 +139,7 @@ struct CrossReferences {
         orderedInterpretations = byDocument.values.sorted { order[$0.documentID]! < order[$1.documentID]! }
         for document in orderedDocuments where byDocument[document.id] == nil {
             if document.attachments.contains(where: { $0.contains("政策解读") }) {
-                diagnostics.warning("附件说明列有政策解读，但本站未发布该解读（页面将注明“未发布”）",
+                diagnostics.warning("附件说明列有政策解读，但本站未发布该解读（页面将注明“未在本站发布”）",
                                     at: document.location(of: "attachments"))
             }
         }

@@ -68,6 +68,9 @@ private struct EntryReader {
             diagnostics.warning("发文字号的年份 \(number.year) 与成文日期 \(date.iso) 的年份不一致",
                                 at: map.location(of: "number"))
         }
+        if number != nil, explicitID != nil {
+            diagnostics.warning("同时写了 `number` 和 `id`：网址将使用 `id`，而不是由发文字号生成", at: map.location(of: "id"))
+        }
         let id: String?
         switch (number, explicitID) {
         case (let n?, nil): id = derivedID(n, diagnostics: &diagnostics)

@@ -13,7 +13,7 @@ struct NoticeResolver {
 
     private func resolve(_ draft: NoticeDraft, diagnostics: inout Diagnostics) -> Notice? {
         func at(_ key: String) -> SourceLocation { draft.fieldLocations[key] ?? draft.location }
-        guard let document = policy(named: draft.rule.document) else {
+        guard let document = policy(named: draft.rule.document, diagnostics: &diagnostics, at: at("rule")) else {
             diagnostics.error("`rule` 所指的政策文件“\(draft.rule.document)”不存在", at: at("rule"))
             return nil
         }
@@ -52,8 +52,11 @@ struct NoticeResolver {
     }
 
     /// The document a rule reference names, by 发文字号 (look-alike brackets accepted) or by id.
-    private func policy(named reference: String) -> Document? {
-        if case .success(let (number, _)) = DocumentNumber.parse(reference) {
+    private func policy(named reference: String, diagnostics: inout Diagnostics, at location: SourceLocation) -> Document? {
+        if case .success(let (number, fixes)) = DocumentNumber.parse(reference) {
+            if fixes.contains(.lookAlikeBrackets) {
+                diagnostics.warning("`rule` 中的发文字号“\(reference)”使用了近似括号，已按“\(number)”查找", at: location)
+            }
             return documents.first { $0.number == number }
         }
         return documents.first { $0.id == reference }

@@ -10,13 +10,16 @@ extension SiteConfig {
         let publisher = map.string("publisher", required: true, diagnostics: &diagnostics)
         var baseURL = map.string("base_url", required: true, diagnostics: &diagnostics) ?? "/"
         if !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) {
-            diagnostics.error("`base_url` 应为以 https:// 开头的完整网址", at: map.location(of: "base_url"))
+            diagnostics.error("`base_url` 应为以 https:// 或 http:// 开头的完整网址", at: map.location(of: "base_url"))
         }
         if !baseURL.hasSuffix("/") { baseURL += "/" }
         let language = map.string("language", diagnostics: &diagnostics) ?? "zh-Hans"
         var codes: [String: String] = [:]
         for (agency, code) in map.stringPairs("issuer_codes", diagnostics: &diagnostics) {
-            if Slug.isValid(code) {
+            if let other = codes.first(where: { $0.value == code })?.key {
+                diagnostics.error("机关代字“\(agency)”和“\(other)”使用了同一个代码“\(code)”，网址会冲突",
+                                  at: map.location(of: "issuer_codes"))
+            } else if Slug.isValid(code) {
                 codes[agency] = code
             } else {
                 diagnostics.error("机关代字“\(agency)”的代码“\(code)”只能由小写字母、数字和连字符组成",

@@ -47,10 +47,10 @@ public enum SiteResolver {
         let sourceLinks = SourceDocumentLinks(documents: checker.orderedDocuments)
         let divisions = sources.leadership.compactMap {
             Division.decode($0, registry: registry, diagnostics: &diagnostics)
-        }.map(sourceLinks.link)
+        }.map { sourceLinks.link($0, diagnostics: &diagnostics) }
         let committees = sources.committees.compactMap {
             Committee.decode($0, registry: registry, diagnostics: &diagnostics)
-        }.map(sourceLinks.link)
+        }.map { sourceLinks.link($0, diagnostics: &diagnostics) }
         return Site(config: config, issues: issues, documents: checker.orderedDocuments,
                     interpretations: checker.orderedInterpretations, notices: notices, calendar: calendar,
                     departments: registry, divisions: divisions, committees: committees, today: today)
@@ -65,20 +65,26 @@ private struct SourceDocumentLinks {
         byNumber = Dictionary(documents.compactMap { d in d.number.map { ($0, d.id) } }, uniquingKeysWith: { a, _ in a })
     }
 
-    func id(of source: String) -> String? {
-        guard case .success(let (number, _)) = DocumentNumber.parse(source) else { return nil }
-        return byNumber[number]
+    /// The published document a `source` names; a `source` that is not a 发文字号 is a warning,
+    /// one that is simply not published on this site is fine (many decisions are not printed).
+    func id(of source: String, at location: SourceLocation, diagnostics: inout Diagnostics) -> String? {
+        switch DocumentNumber.parse(source) {
+        case .success(let (number, _)): return byNumber[number]
+        case .failure(let error):
+            diagnostics.warning("`source` 应为发文字号：\(error)", at: location)
+            return nil
+        }
     }
 
-    func link(_ division: Division) -> Division {
+    func link(_ division: Division, diagnostics: inout Diagnostics) -> Division {
         var d = division
-        d.sourceDocumentID = id(of: division.source)
+        d.sourceDocumentID = id(of: division.source, at: division.location, diagnostics: &diagnostics)
         return d
     }
 
-    func link(_ committee: Committee) -> Committee {
+    func link(_ committee: Committee, diagnostics: inout Diagnostics) -> Committee {
         var c = committee
-        c.sourceDocumentID = id(of: committee.source)
+        c.sourceDocumentID = id(of: committee.source, at: committee.location, diagnostics: &diagnostics)
         return c
     }
 }
