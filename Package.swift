@@ -11,6 +11,10 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        // Already in the graph through Hummingbird; named because GazetteServe imports them.
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.5.0"),
     ],
     targets: [
         // libcmark from Debian's libcmark-dev, found through pkg-config.
@@ -19,6 +23,8 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // zlib from Debian's zlib1g-dev, for the data ZIP.
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "GazetteModel"),
         .target(
             name: "GazetteContent",
@@ -29,18 +35,30 @@ let package = Package(
             dependencies: ["GazetteModel", "CCmark", .product(name: "Mustache", package: "swift-mustache")]
         ),
         .target(name: "GazetteSearch"),
-        .target(name: "GazettePublish", dependencies: ["GazetteModel"]),
+        .target(
+            name: "GazettePublish",
+            dependencies: ["GazetteModel", "CZlib"]
+        ),
         .target(
             name: "GazetteBuild",
             dependencies: ["GazetteModel", "GazetteContent", "GazetteRender", "GazetteSearch", "GazettePublish"]
         ),
+        .target(
+            name: "GazetteServe",
+            dependencies: [
+                "GazetteBuild", "GazetteModel",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "site",
-            dependencies: ["GazetteBuild", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["GazetteBuild", "GazetteServe", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(
             name: "GazetteTests",
-            dependencies: ["GazetteModel", "GazetteContent", "GazetteRender", "GazettePublish", "GazetteBuild"],
+            dependencies: ["GazetteModel", "GazetteContent", "GazetteRender", "GazettePublish", "GazetteBuild", "GazetteServe"],
             // Content trees and golden files, read through #filePath rather than bundled.
             exclude: ["Fixtures", "Golden"]
         ),

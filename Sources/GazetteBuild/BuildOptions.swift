@@ -21,10 +21,23 @@ public struct BuildOptions: Sendable {
     }
 
     /// The build date when none is given: `SOURCE_DATE_EPOCH` (reproducible builds) or the
-    /// current UTC+8 date, the day in China when the build runs.
-    public static func defaultToday(environment: [String: String] = ProcessInfo.processInfo.environment) -> Day {
-        let seconds = environment["SOURCE_DATE_EPOCH"].flatMap(Int.init) ?? Int(Date().timeIntervalSince1970)
+    /// current UTC+8 date, the day in China when the build runs. A `SOURCE_DATE_EPOCH` that is
+    /// not a number of seconds is an error, as the reproducible-builds specification asks.
+    public static func defaultToday(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Day {
+        var seconds = Int(Date().timeIntervalSince1970)
+        if let epoch = environment["SOURCE_DATE_EPOCH"] {
+            guard let value = Int(epoch.trimmingCharacters(in: .whitespaces)), value >= 0 else {
+                throw InvalidSourceDateEpoch(value: epoch)
+            }
+            seconds = value
+        }
         let chinaOffset = 8 * 3600
         return Day(serial: Int((Double(seconds + chinaOffset) / 86_400).rounded(.down)))
+    }
+
+    /// `SOURCE_DATE_EPOCH` set to something that is not a count of seconds.
+    public struct InvalidSourceDateEpoch: Error, CustomStringConvertible {
+        public let value: String
+        public var description: String { "环境变量 SOURCE_DATE_EPOCH 应为秒数（整数），而不是“\(value)”" }
     }
 }

@@ -16,5 +16,8 @@ public struct BuildReport: Sendable {
     public internal(set) var reusedCount = 0
     /// True when `public/` now holds the new site.
     public internal(set) var published = false
+    /// The path of the base URL (`/gongbao/`) where the site is meant to be served, once
+    /// `site.yaml` was read; `site serve` serves the preview there, so absolute links work.
+    public internal(set) var basePath: String?
     public internal(set) var totalSeconds = 0.0
 }

@@ -20,16 +20,23 @@ public final class OutputTree: @unchecked Sendable {
         try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
     }
 
-    /// Removes staging and previous-site folders left by builds that were killed outright
-    /// (SIGKILL, power loss), whose process no longer exists.
+    /// Cleans up after builds that were killed outright (SIGKILL, power loss), whose process no
+    /// longer exists: staging folders go; a previous site moved aside just before the kill is
+    /// put back when no site is in place, so the last good site is never lost.
     private static func removeLeftovers(of destination: URL) {
+        let fileManager = FileManager.default
         let parent = destination.deletingLastPathComponent()
-        let prefixes = [".\(destination.lastPathComponent).staging-", ".\(destination.lastPathComponent).previous-"]
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
+        let staging = ".\(destination.lastPathComponent).staging-"
+        let previous = ".\(destination.lastPathComponent).previous-"
+        let names = ((try? fileManager.contentsOfDirectory(atPath: parent.path)) ?? []).sorted()
         for name in names {
-            guard let prefix = prefixes.first(where: name.hasPrefix), let pid = Int32(name.dropFirst(prefix.count)) else { continue }
-            if pid == getpid() || kill(pid, 0) != 0 {
-                try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
+            guard let prefix = [staging, previous].first(where: name.hasPrefix),
+                  let pid = Int32(name.dropFirst(prefix.count)), pid == getpid() || kill(pid, 0) != 0 else { continue }
+            let leftover = parent.appendingPathComponent(name)
+            if prefix == previous && !fileManager.fileExists(atPath: destination.path) {
+                try? fileManager.moveItem(at: leftover, to: destination)
+            } else {
+                try? fileManager.removeItem(at: leftover)
             }
         }
     }

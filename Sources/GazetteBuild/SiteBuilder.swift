@@ -32,6 +32,7 @@ public struct SiteBuilder {
 
         watch = Stopwatch()
         let site = SiteResolver.resolve(sources, today: options.today, diagnostics: &report.diagnostics)
+        report.basePath = site?.config.baseURLPath
         stage(2, "resolve", site.map { "\($0.issues.count) issues, \($0.documents.count) documents, \($0.interpretations.count) interpretations" } ?? "failed", watch)
 
         var rendered: RenderedSite?

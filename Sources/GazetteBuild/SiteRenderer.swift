@@ -26,7 +26,7 @@ struct SiteRenderer {
         let lists = ListPages(site: site)
         let documentPages = DocumentPages(site: site)
         var pages: [Page] = [lists.home(), lists.issues(), lists.documents(), lists.notFound(),
-                             SearchPage(site: site).page()]
+                             lists.elderHelp(), SearchPage(site: site).page()]
         pages += site.issues.map(lists.issue)
         pages += Parallel.map(site.documents, jobs: jobs) { documentPages.document($0, body: bodies.documents[$0.id]!) }
         pages += site.interpretations.map { documentPages.interpretation($0, body: bodies.interpretations[$0.id]!) }
@@ -36,9 +36,6 @@ struct SiteRenderer {
         pages += organisationPages(bodies: bodies)
         let openData = OpenData(site: site, bodies: bodies.published)
         pages.append(DownloadsPage(site: site).page(openData.downloadManifest))
-        for problem in openData.downloadManifest.problems {
-            diagnostics.error(problem, at: SourceLocation(path: SiteURL.downloads))
-        }
         for page in pages where !templates.names.contains(page.template) {
             diagnostics.error("主题缺少模板 \(page.template).mustache", at: SourceLocation(path: display(templatesDir)))
         }
@@ -49,6 +46,11 @@ struct SiteRenderer {
         files += openData.files(pages: pages.map(\.urlPath).sorted())
             .map { OutputFile(path: $0.path, data: $0.data) }
         files += SearchIndex.build(searchRecords(bodies: bodies)).map { OutputFile(path: $0.path, data: $0.data) }
+
+        // Link check: every internal link of a Markdown body must reach a page or file of this build.
+        LinkCheck(site: site, outputs: pages.map(\.path) + files.map(\.path), themeRoot: themeRoot)
+            .check(bodies.all, diagnostics: &diagnostics)
+
         return RenderedSite(pages: pages, files: files.sorted { $0.path < $1.path }, templates: templates)
     }
 

@@ -5,7 +5,7 @@ extension Committee {
     static func decode(_ file: ContentFile, registry: DepartmentRegistry, diagnostics: inout Diagnostics) -> Committee? {
         let id = String(file.relativePath.split(separator: "/").last!.dropLast(5))
         guard Slug.isValid(id) else {
-            diagnostics.error("文件名“\(id)”只能由小写字母、数字和连字符组成（它会成为网址的一部分）",
+            diagnostics.error("文件名“\(id)”\(Slug.rule)（它会成为网址的一部分）",
                               at: SourceLocation(path: file.displayPath))
             return nil
         }

@@ -22,7 +22,7 @@ extension DepartmentRegistry {
             let kind = map.string("kind", diagnostics: &diagnostics)
             guard let id, let name else { continue }
             guard Slug.isValid(id) else {
-                diagnostics.error("单位 `id`“\(id)”只能由小写字母、数字和连字符组成", at: map.location(of: "id"))
+                diagnostics.error("单位 `id`“\(id)”\(Slug.rule)", at: map.location(of: "id"))
                 continue
             }
             guard ids.insert(id).inserted else {

@@ -64,7 +64,7 @@ extension Division {
         let other = map.string("other", diagnostics: &diagnostics)
         guard let id, let name, let post else { return nil }
         guard Slug.isValid(id) else {
-            diagnostics.error("领导 `id`“\(id)”只能由小写字母、数字和连字符组成（它会成为网址的一部分）", at: map.location(of: "id"))
+            diagnostics.error("领导 `id`“\(id)”\(Slug.rule)（它会成为网址的一部分）", at: map.location(of: "id"))
             return nil
         }
         return Leader(id: id, name: name, post: post, duties: duties, areas: areas, presides: presides,

@@ -34,7 +34,8 @@ enum Entry {
         case nil:
             entry = nil
         }
-        map.finish(diagnostics: &diagnostics)
+        // Without a known kind no key was read, so none can be called unknown.
+        if kind.flatMap(EntryKind.init(rawValue:)) != nil { map.finish(diagnostics: &diagnostics) }
         switch entry {
         case .document(var d)?: d.fieldLocations = map.keyLocations; return .document(d)
         case .interpretation(var i)?: i.fieldLocations = map.keyLocations; return .interpretation(i)
@@ -76,7 +77,7 @@ private struct EntryReader {
         case (let n?, nil): id = derivedID(n, diagnostics: &diagnostics)
         case (_, let given?):
             if Slug.isValid(given) { id = given } else {
-                diagnostics.error("`id`“\(given)”只能由小写字母、数字和连字符组成（它会成为网址的一部分）",
+                diagnostics.error("`id`“\(given)”\(Slug.rule)（它会成为网址的一部分）",
                                   at: map.location(of: "id"))
                 id = nil
             }
@@ -170,7 +171,7 @@ private struct EntryReader {
             let quote = rule.string("quote", required: true, diagnostics: &diagnostics)
             guard let id, let name, let days, let quote else { return nil }
             guard Slug.isValid(id) else {
-                diagnostics.error("公示规则 `id`“\(id)”只能由小写字母、数字和连字符组成", at: rule.location(of: "id"))
+                diagnostics.error("公示规则 `id`“\(id)”\(Slug.rule)", at: rule.location(of: "id"))
                 return nil
             }
             if !seen.insert(id).inserted {

@@ -20,7 +20,7 @@ struct NoticeDraft {
         let path = file.displayPath
         let stem = String(file.relativePath.split(separator: "/").last!.dropLast(3))
         guard Slug.isValid(stem) else {
-            diagnostics.error("公示文件名“\(stem)”只能由小写字母、数字和连字符组成（它会成为网址的一部分）",
+            diagnostics.error("公示文件名“\(stem)”\(Slug.rule)（它会成为网址的一部分）",
                               at: SourceLocation(path: path))
             return nil
         }

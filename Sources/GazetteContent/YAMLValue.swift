@@ -27,6 +27,12 @@ struct YAMLValue {
                 return nil
             }
             return YAMLValue(node: node, path: path, lineOffset: firstLine - 1)
+        } catch YamlError.duplicatedKeysInMapping(let keys, let context) {
+            // Yams checks this before YAMLMap can; say it as plainly, at the repeated key.
+            let key = keys.first ?? ""
+            let (line, column) = repetition(of: key, after: context.mark, in: yaml)
+            diagnostics.error("键 `\(key)` 重复出现", at: SourceLocation(path: path, line: line + firstLine - 1, column: column))
+            return nil
         } catch let error as YamlError {
             let (mark, problem) = describe(error)
             let location = mark.map { SourceLocation(path: path, line: $0.line + firstLine - 1, column: $0.column) }
@@ -37,6 +43,21 @@ struct YAMLValue {
             diagnostics.error("YAML 语法错误：\(error)", at: SourceLocation(path: path, line: firstLine))
             return nil
         }
+    }
+
+    /// Where `key` is written again below its first place (Yams reports only the first).
+    private static func repetition(of key: String, after first: Mark, in yaml: String) -> (line: Int, column: Int) {
+        guard first.line >= 1, first.column >= 1 else { return (max(first.line, 1), first.column) }
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        for index in stride(from: first.line, to: lines.count, by: 1) {
+            let line = lines[index].unicodeScalars
+            guard line.count >= first.column else { continue }
+            let rest = String(line.dropFirst(first.column - 1))
+            if line.prefix(first.column - 1).allSatisfy({ $0 == " " || $0 == "-" }), rest.hasPrefix(key + ":") {
+                return (index + 1, first.column)
+            }
+        }
+        return (first.line, first.column)
     }
 
     private static func describe(_ error: YamlError) -> (Mark?, String) {

@@ -14,8 +14,28 @@ public struct Diagnostic: Hashable, Comparable, Sendable, CustomStringConvertibl
 
     public init(_ severity: Severity, _ message: String, at location: SourceLocation) {
         self.severity = severity
-        self.message = message
+        self.message = Self.oneLine(message)
         self.location = location
+    }
+
+    /// Messages quote content, and content may hold line breaks or escape codes: shown escaped,
+    /// they cannot split the one-line form, drive a terminal or forge a CI log command.
+    static func oneLine(_ text: String) -> String {
+        func isControl(_ s: Unicode.Scalar) -> Bool {
+            s.value < 0x20 || (0x7F...0x9F).contains(s.value) || s == "\u{2028}" || s == "\u{2029}"
+        }
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where isControl(scalar): out += "\\u{\(String(scalar.value, radix: 16))}"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 
     /// `path:line:col: error: message`, the form compilers use, so editors and CI can jump to it.

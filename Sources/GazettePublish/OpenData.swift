@@ -46,6 +46,8 @@ public struct OpenData {
     public let site: Site
     /// Bodies by page folder: `documents/<id>`, `interpretations/<id>`, `notices/<id>`.
     public let bodies: [String: PublishedBody]
+    /// The files are made once, whether the manifest or the files are asked for first.
+    private let cache = Cache()
 
     public init(site: Site, bodies: [String: PublishedBody]) {
         self.site = site
@@ -55,6 +57,146 @@ public struct OpenData {
     /// Every data file, as (path below the output root, bytes). `pages` lists the URL paths of
     /// every HTML page the build writes (`documents/azbf-2023-7/`, `404.html`…), for the sitemap.
     public func files(pages: [String]) -> [(path: String, data: Data)] {
-        []
+        bundle.files + [
+            (SiteURL.sitemap, Data(Sitemap.xml(pages: pages, config: site.config).utf8)),
+            ("robots.txt", Data(Sitemap.robots(config: site.config).utf8)),
+        ]
+    }
+
+    /// What the downloads page shows: files with size and SHA-256, endpoints, feeds.
+    public var downloadManifest: DownloadManifest { bundle.manifest }
+
+    // MARK: - Making the files
+
+    private var bundle: Bundle { cache.value { makeBundle() } }
+
+    private func makeBundle() -> Bundle {
+        var api = APIFiles(self)
+        addContent(to: &api)
+        addOrganisations(to: &api)
+        let tables = tableFiles()
+        let tableJSON = tables.map(\.path).filter { $0.hasSuffix(".json") }
+        api.endpoints.append(endpoint("table", "{folder}/{id}/{anchor}.json", paths: tableJSON, count: tableJSON.count,
+                                      schema: "table", zh: "正文中的每个表格（JSON；同名 .csv 为 CSV）。",
+                                      en: "Each table of a body as JSON (the .csv of the same name is the CSV)."))
+        let index = endpoint("index", SiteURL.api + "index.json", count: api.endpoints.count + 1, schema: "index",
+                             zh: "接口目录：列出全部接口及其模式、数量和说明，以及订阅源和下载。",
+                             en: "The catalog: every endpoint with its schema, count and description, the feeds and the downloads.")
+        let endpoints = [index] + api.endpoints
+        api.append(apiFile(index.path, schema: "index", catalog(endpoints: endpoints)))
+
+        let items = feedItems
+        let data = api.files + schemaFiles() + [(SiteURL.jsonFeed, jsonFeed(items: items))]
+        let atom = atomFeeds(items: items).map { (path: $0.path, data: Data($0.text.utf8)) }
+        let downloads = downloadFiles(archiving: data + tables)
+        let manifest = DownloadManifest(
+            files: downloads.manifest, checksumsPath: DownloadFiles.checksumsPath,
+            endpoints: endpoints.map {
+                DownloadManifest.Endpoint(name: $0.name, path: $0.path, example: $0.paths.first, schemaPath: $0.schemaPath,
+                                          count: $0.count, templated: $0.templated,
+                                          descriptionZh: $0.descriptionZh, descriptionEn: $0.descriptionEn)
+            },
+            feeds: feeds.map { DownloadManifest.Feed(name: $0.name, path: $0.path, format: $0.format, descriptionZh: $0.descriptionZh) })
+        return Bundle(files: data + atom + downloads.files, manifest: manifest)
+    }
+
+    private func addContent(to api: inout APIFiles) {
+        api.list("issues", key: "issues", site.issues.map(summary),
+                 zh: "历期公报：期号、总期号、印发日期、栏目和文件数。", en: "Every issue: numbers, date, sections, counts.")
+        api.items("issue", site.issues, template: SiteURL.apiIssue("{id}"), path: { SiteURL.apiIssue($0.id) }, detail: detail,
+                  zh: "一期公报及其目录（按栏目和页码）。", en: "One issue with its table of contents by section and page.")
+        api.list("documents", key: "documents", site.documents.map(summary),
+                 zh: "全部文件的元数据：文号、标题、文种、发文机关、主送机关、日期、期次、页码、主题、有效性。",
+                 en: "Metadata of every document: number, title, type, issuer, recipients, dates, issue, page, topics, status.")
+        api.items("document", site.documents, template: SiteURL.apiDocument("{id}"), path: { SiteURL.apiDocument($0.id) },
+                  detail: detail,
+                  zh: "一件文件：元数据、正文（HTML 和纯文本）、附件、表格、公示规定，以及政策解读、期次和公示的链接。",
+                  en: "One document: metadata, body as HTML and text, attachments, tables, notice rules, links to its interpretation, issue and notices.")
+        api.list("interpretations", key: "interpretations", site.interpretations.map(summary),
+                 zh: "全部政策解读及其所解读的文件。", en: "Every policy interpretation and the document it explains.")
+        api.items("interpretation", site.interpretations, template: SiteURL.apiInterpretation("{id}"),
+                  path: { SiteURL.apiInterpretation($0.id) }, detail: detail,
+                  zh: "一篇政策解读：正文（HTML 和纯文本）、表格和所解读文件的链接。",
+                  en: "One policy interpretation: body as HTML and text, tables, link to its document.")
+        api.list("notices", key: "notices", site.notices.map(notice), extra: ["as_of": site.today.iso],
+                 zh: "全部公示：依据的规定、起止日期、工作日数、跳过的日期及原因、截至构建日期的状态。",
+                 en: "Every public notice: rule, start, end, working days, skipped days with reasons, status as of the build date.")
+    }
+
+    private func addOrganisations(to api: inout APIFiles) {
+        let current: [String: String?] = ["current_division_id": site.currentDivision?.id]
+        api.list("leadership", key: "divisions", site.divisions.map(division), extra: current,
+                 zh: "市政府领导工作分工（现行和历次）：每位领导的分管、协助分管、联系单位，单位均解析为单位编号。",
+                 en: "Divisions of work among the leaders, current and past: each relation with its resolved unit id.")
+        api.list("departments", key: "departments", site.departments.departments.map(department), extra: current,
+                 zh: "单位名录：名称、别名、类别、现行分工中的负责领导、所在议事协调机构。",
+                 en: "Registry of units: names, aliases, kind, who is responsible now, committees.")
+        api.list("committees", key: "committees", site.committees.map(committee),
+                 zh: "议事协调机构：成员及职务、办公室、职责、依据文件。",
+                 en: "Committees and leading groups: members with roles and posts, office, duties, source.")
+        api.list("people", key: "people", site.people.map(person),
+                 zh: "领导分工和议事协调机构中的全部人员，及各自的职务和出处。",
+                 en: "Every person named in the leadership and committee files, with each post and role.")
+    }
+
+    /// `documents.csv`, the ZIP of `data` with `documents.csv`, and the checksums of both.
+    private func downloadFiles(archiving data: [(path: String, data: Data)])
+        -> (files: [(path: String, data: Data)], manifest: [DownloadManifest.File]) {
+        let csv = Data(DocumentsCSV.csv(site.documents.map(summary)) { url(SiteURL.interpretation($0)) }.utf8)
+        var files = [(path: DocumentsCSV.path, data: csv)]
+        let archived = data + files
+        files.insert((DataArchive.path, DataArchive.zip(archived, date: site.today)), at: 0)
+        let manifest = files.map { file -> DownloadManifest.File in
+            let described = downloads.first { $0.path == file.path }
+            return DownloadManifest.File(
+                name: (file.path as NSString).lastPathComponent, path: file.path,
+                mediaType: described?.mediaType ?? "application/octet-stream", size: file.data.count,
+                sha256: SHA256.hex(file.data), descriptionZh: described?.descriptionZh ?? "",
+                descriptionEn: described?.descriptionEn ?? "",
+                entryCount: file.path == DataArchive.path ? archived.count : nil)
+        }
+        files.append((DownloadFiles.checksumsPath, Data(DownloadFiles.checksums(manifest).utf8)))
+        return (files, manifest)
+    }
+
+    /// Every table as CSV and JSON, at the paths and with the bytes the pages publish them.
+    private func tableFiles() -> [(path: String, data: Data)] {
+        bodies.keys.sorted().flatMap { folder in
+            bodies[folder]!.tables.flatMap { table -> [(path: String, data: Data)] in
+                let base = "\(folder)/\(table.anchor)"
+                let csv = CSVWriter.withBOM(CSVWriter.csv([table.header] + table.rows))
+                let json = JSONOutput.encode(TableFile(caption: table.caption, header: table.header, rows: table.rows),
+                                             snakeCase: false)
+                return [(base + ".csv", Data(csv.utf8)), (base + ".json", json)]
+            }
+        }
+    }
+}
+
+/// A table's JSON beside its page: the caption key is left out when there is none.
+private struct TableFile: Encodable {
+    let caption: String?
+    let header: [String]
+    let rows: [[String]]
+}
+
+/// Everything `OpenData` makes but the sitemap.
+private struct Bundle {
+    let files: [(path: String, data: Data)]
+    let manifest: DownloadManifest
+}
+
+/// Holds the bundle once made; OpenData is a value, so the cache is a shared reference.
+private final class Cache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var bundle: Bundle?
+
+    func value(_ make: () -> Bundle) -> Bundle {
+        lock.lock()
+        defer { lock.unlock() }
+        if let bundle { return bundle }
+        let made = make()
+        bundle = made
+        return made
     }
 }

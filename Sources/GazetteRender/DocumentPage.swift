@@ -42,6 +42,9 @@ public struct DocumentPages {
                     "notices": notices.map { ["title": $0.title, "url": SiteURL.notice($0.id),
                                               "period": $0.periodDescription, "sample": $0.sample] }]
         }
+        extra["json_url"] = SiteURL.apiDocument(document.id)
+        extra["json_ld"] = LegislationJSONLD(site: site).script(for: document)
+        extra["downloads_url"] = SiteURL.downloads
         extra["has_notice_rules"] = !document.noticeRules.isEmpty
         extra["has_attachment_notes"] = !document.attachments.isEmpty
         extra["has_tables"] = !body.tables.isEmpty

@@ -20,7 +20,9 @@ public struct LeadershipPages {
             ["date": d.effective.chinese, "url": SiteURL.division(d.id), "source": d.source,
              "current": d.id == division.id] as [String: Any]
         }
-        extra["has_history"] = site.divisions.count > 1
+        // Listed even when there is only the current one: its dated page is the permanent
+        // record, and nothing else links to it.
+        extra["has_history"] = !site.divisions.isEmpty
         extra["lookup_json"] = LookupData.json(division: division, site: site)
         return Page(path: path, template: "leadership", title: title,
                     context: layout.context(path: path, title: title, section: "leadership", extra: extra))

@@ -86,6 +86,14 @@ public struct ListPages {
         return Page(path: path, template: "404", title: "页面不存在", context: context)
     }
 
+    /// `/help/elder/`: what 长辈模式 does and how to enlarge text without it.
+    public func elderHelp() -> Page {
+        let path = "help/elder/index.html"
+        let title = "长辈模式和放大字体"
+        return Page(path: path, template: "help-elder", title: title,
+                    context: layout.context(path: path, title: title, section: "", extra: [:]))
+    }
+
     // MARK: - Parts
 
     private func issueSummary(_ issue: Issue) -> [String: Any] {

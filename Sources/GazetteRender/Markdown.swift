@@ -25,7 +25,7 @@ public struct RenderedBody: Sendable {
     public let tables: [Table]
     /// Plain text of the whole body, for search, snippets and the API.
     public let text: String
-    /// Link destinations, for checking internal links.
+    /// Destinations of links and images, for checking internal links.
     public let links: [(url: String, location: SourceLocation)]
 }
 
@@ -138,18 +138,34 @@ private struct BodyBuilder {
         return ("附件\(digits)", String(rest))
     }
 
+    /// Destinations of links and images, at their line and (character) column in the file.
     private mutating func collectLinks(_ node: OpaquePointer, line: Int) {
         let iterator = cmark_iter_new(node)
         defer { cmark_iter_free(iterator) }
         while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
             let n = cmark_iter_get_node(iterator)
+            let type = cmark_node_get_type(n)
             guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER,
-                  cmark_node_get_type(n) == CMARK_NODE_LINK,
+                  type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE,
                   let url = cmark_node_get_url(n) else { continue }
-            let nodeLine = body.firstLine + Int(cmark_node_get_start_line(n)) - 1
-            links.append((String(cString: url), SourceLocation(path: body.path, line: max(line, nodeLine),
-                                                                column: Int(cmark_node_get_start_column(n)))))
+            let bodyLine = Int(cmark_node_get_start_line(n))
+            let column = characterColumn(line: bodyLine, byteColumn: Int(cmark_node_get_start_column(n)))
+            links.append((String(cString: url), SourceLocation(path: body.path, line: max(line, body.firstLine + bodyLine - 1),
+                                                                column: column)))
         }
+    }
+
+    /// cmark counts columns in bytes; diagnostics count characters, as YAML positions do.
+    private func characterColumn(line: Int, byteColumn: Int) -> Int {
+        guard line >= 1, byteColumn >= 1 else { return byteColumn }
+        let bytes = body.text.utf8
+        var start = bytes.startIndex
+        for _ in 1..<line {
+            guard let newline = bytes[start...].firstIndex(of: 0x0A) else { return byteColumn }
+            start = bytes.index(after: newline)
+        }
+        let end = bytes.index(start, offsetBy: byteColumn - 1, limitedBy: bytes.endIndex) ?? bytes.endIndex
+        return String(decoding: bytes[start..<end], as: UTF8.self).unicodeScalars.count + 1
     }
 
     func finish() -> RenderedBody {

@@ -22,25 +22,6 @@ public struct Page: @unchecked Sendable {
     }
 }
 
-/// URLs of the site's pages, relative to the site root.
-public enum SiteURL {
-    public static func issue(_ id: String) -> String { "issues/\(id)/" }
-    public static func document(_ id: String) -> String { "documents/\(id)/" }
-    public static func interpretation(_ id: String) -> String { "interpretations/\(id)/" }
-    public static func notice(_ id: String) -> String { "notices/\(id)/" }
-    public static func leader(_ id: String) -> String { "leadership/\(id)/" }
-    public static func division(_ date: String) -> String { "leadership/divisions/\(date)/" }
-    public static func department(_ id: String) -> String { "departments/\(id)/" }
-    public static func committee(_ id: String) -> String { "committees/\(id)/" }
-    public static let leadership = "leadership/"
-    public static let departments = "departments/"
-    public static let committees = "committees/"
-    public static let people = "people/"
-    public static let documents = "documents/"
-    public static let notices = "notices/"
-    public static let issues = "issues/"
-}
-
 /// Values every page's layout needs: site name, relative root, navigation.
 struct Layout {
     let site: Site

@@ -13,35 +13,19 @@ struct PeopleIndex {
 
     /// Name → appearances, names in order of first appearance (leaders first).
     var people: [(name: String, appearances: [Appearance])] {
-        var order: [String] = []
-        var byName: [String: [Appearance]] = [:]
-        func add(_ name: String, _ appearance: Appearance) {
-            if byName[name] == nil { order.append(name) }
-            byName[name, default: []].append(appearance)
+        site.people.map { person in
+            (person.name, person.appearances.map { appearance in
+                switch appearance.source {
+                case let .division(id, effective, leaderID, current):
+                    return Appearance(role: appearance.role, post: appearance.post,
+                                      source: "市政府领导工作分工（\(effective.chinese)起\(current ? "" : "，已被取代")）",
+                                      url: current ? SiteURL.leader(leaderID) : SiteURL.division(id))
+                case let .committee(id, name):
+                    return Appearance(role: appearance.role, post: appearance.post, source: name,
+                                      url: SiteURL.committee(id))
+                }
+            })
         }
-        for division in site.divisions.reversed() {
-            let current = division.id == site.currentDivision?.id
-            for leader in division.leaders {
-                add(leader.name, Appearance(
-                    role: leader.post, post: leader.duties,
-                    source: "市政府领导工作分工（\(division.effective.chinese)起\(current ? "" : "，已被取代")）",
-                    url: current ? SiteURL.leader(leader.id) : SiteURL.division(division.id)))
-            }
-        }
-        for committee in site.committees {
-            let url = SiteURL.committee(committee.id)
-            for m in committee.members { add(m.name, Appearance(role: m.role, post: m.post, source: committee.name, url: url)) }
-            for m in committee.officeMembers {
-                add(m.name, Appearance(role: "办公室" + m.role, post: m.post, source: committee.name, url: url))
-            }
-            if let head = committee.officeHead, !committee.officeMembers.contains(where: { $0.name == head }) {
-                add(head, Appearance(role: "办公室主任", post: "", source: committee.name, url: url))
-            }
-            if let liaison = committee.liaison {
-                add(liaison.name, Appearance(role: liaison.role, post: liaison.post, source: committee.name, url: url))
-            }
-        }
-        return order.map { ($0, byName[$0]!) }
     }
 
     /// The committees a person sits on, with role and post.

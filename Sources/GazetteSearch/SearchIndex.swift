@@ -1,10 +1,130 @@
 import Foundation
 
-/// Writes the static search index.
+/// Writes the static search index under `search/` (docs/search.md describes the format):
+/// `meta.json`, token shards `t/`, positions of the longest n-grams `x/`, per-result records and snippet
+/// pages `r/`, and facet doc sets `f/`. Binary files are gzip, inflated in the browser by
+/// `DecompressionStream`. The same records always give byte-identical files.
 public enum SearchIndex {
+    /// Scalars per snippet page.
+    static let pageSize = 1200
+    /// Documents tokenized together before their n-grams are added to the postings logs.
+    private static let batchSize = 256
+
     /// The index files for `records`, as (path below the output root, bytes).
-    /// Placeholder until the engine lands: no files.
+    /// With `GAZETTE_SEARCH_TIMING` set, prints the time of each step to standard error.
     public static func build(_ records: [SearchRecord]) -> [(path: String, data: Data)] {
-        []
+        guard !records.isEmpty else { return [] }
+        var clock = StepClock()
+        let ordered = records.sorted(by: IndexedDocument.precedes)
+        let words = WordTable()
+        var (logs, lengths, recordFiles) = collect(ordered, words: words)
+        clock.lap("tokenize")
+        let tokens = tokenFiles(&logs, lengths: lengths, words: words)
+        clock.lap("postings")
+        let facets = Facets.build(ordered)
+        let files = tokens.files + facets.files + recordFiles
+        let compressed = Parallel.map(files) { file in
+            // Text (records, pages) repeats phrases; postings and positions are binary and gain from Huffman only.
+            (path: "search/" + file.path, data: Data(Gzip.compress(file.bytes, matching: file.path.hasPrefix("r/"))))
+        }
+        clock.lap("gzip")
+        let meta: [String: Any] = [
+            "format": 1, "documents": ordered.count, "maxGram": Tokenizer.maxGram,
+            "k1": PostingsEncoding.k1, "b": PostingsEncoding.b,
+            "shards": tokens.shards, "positionShards": tokens.positionShards,
+        ]
+        let json = [(path: "search/meta.json", data: jsonData(meta)), (path: "search/facets.json", data: jsonData(facets.meta))]
+        let output = (json + compressed).sorted { $0.path < $1.path }
+        clock.report(records: ordered.count, tokens: logs.reduce(0) { $0 + $1.tokenCount }, files: output)
+        return output
+    }
+
+    private static func jsonData(_ object: Any) -> Data {
+        ((try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data())
+            + Data("\n".utf8)
+    }
+
+    // MARK: - Steps
+
+    /// Tokenizes every document and adds its n-grams to the postings logs (one per partition, each filled by
+    /// its own thread), writing the record files on the way.
+    private static func collect(_ records: [SearchRecord], words: WordTable)
+        -> (logs: [PostingsLog], lengths: [Int], records: [(path: String, bytes: [UInt8])]) {
+        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let logs = (0..<workers).map { Box(PostingsLog(partition: $0, of: workers)) }
+        var lengths: [Int] = []
+        var files: [(path: String, bytes: [UInt8])] = []
+        for batchStart in stride(from: 0, to: records.count, by: batchSize) {
+            let batch = batchStart..<min(records.count, batchStart + batchSize)
+            let size = (batch.count + workers - 1) / workers
+            let slices = stride(from: batch.lowerBound, to: batch.upperBound, by: size).map { $0..<min(batch.upperBound, $0 + size) }
+            let scanned = Parallel.map(slices) { slice in
+                var tokenizer = Tokenizer()
+                var sink = UnitIDSink(words: words)
+                return slice.map { id in
+                    let document = IndexedDocument(id: id, record: records[id], pageSize: pageSize)
+                    return (units: DocumentUnits.scan(document, tokenizer: &tokenizer, sink: &sink), files: RecordFiles.files(document))
+                }
+            }.flatMap { $0 }
+            for document in scanned {
+                lengths.append(document.units.ids.count)
+                files += document.files
+            }
+            _ = Parallel.map(logs) { log in
+                for (offset, document) in scanned.enumerated() { log.value.add(document.units, document: batch.lowerBound + offset) }
+            }
+        }
+        return (logs.map(\.value), lengths, files)
+    }
+
+    /// The token shards with their postings, and the position shards.
+    private static func tokenFiles(_ logs: inout [PostingsLog], lengths: [Int], words: WordTable)
+        -> (files: [(path: String, bytes: [UInt8])], shards: Int, positionShards: Int) {
+        let averageLength = Double(lengths.reduce(0, +)) / Double(max(1, lengths.count))
+        var postingEntries: [BlobStore.Entry] = []
+        var positionEntries: [BlobStore.Entry] = []
+        for k in logs.indices {
+            let texts = (0..<logs[k].tokenCount).map {
+                Array(tokenText(logs[k].tokens.keysA[$0], logs[k].tokens.keysB[$0], words: words).utf8)
+            }
+            let ranges = chunks(logs[k].tokenCount)
+            let (lists, positionStart, positions) = logs[k].positionsByToken()
+            positionEntries += Parallel.map(ranges) { range in
+                range.compactMap { t -> BlobStore.Entry? in
+                    guard positionStart[t] < positionStart[t + 1] else { return nil }
+                    return BlobStore.Entry(token: texts[t], df: positionStart[t + 1] - positionStart[t],
+                                           blob: PostingsEncoding.positions(lists[positionStart[t]..<positionStart[t + 1]], positions))
+                }
+            }.flatMap { $0 }
+            let (postings, start) = logs[k].postingsByToken()
+            postingEntries += Parallel.map(ranges) { range in
+                range.map { t in
+                    BlobStore.Entry(token: texts[t], df: start[t + 1] - start[t],
+                                    blob: PostingsEncoding.postings(postings[start[t]..<start[t + 1]], documentLengths: lengths,
+                                                                    averageLength: averageLength))
+                }
+            }.flatMap { $0 }
+        }
+        let postingFiles = BlobStore.files(postingEntries, folder: "t", layout: .postings)
+        let positionFiles = BlobStore.files(positionEntries, folder: "x", layout: .positions)
+        return (postingFiles.files + positionFiles.files, postingFiles.shardCount, positionFiles.shardCount)
+    }
+
+    /// The text of a token: its units joined, with a space between two word runs.
+    static func tokenText(_ a: UInt64, _ b: UInt64, words: WordTable) -> String {
+        var text = ""
+        var previousWasWord = false
+        for unit in GramKey.units(a, b) {
+            let isWord = WordTable.isWord(unit)
+            if isWord, previousWasWord { text += " " }
+            text += words.text(unit)
+            previousWasWord = isWord
+        }
+        return text
+    }
+
+    private static func chunks(_ count: Int) -> [Range<Int>] {
+        let size = max(1024, count / 64)
+        return stride(from: 0, to: count, by: size).map { $0..<min(count, $0 + size) }
     }
 }

@@ -8,7 +8,7 @@ struct SiteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "site",
         abstract: "政府公报静态网站生成器 — builds the gazette website from content/ and theme/.",
-        subcommands: [Build.self, Check.self, CalendarCommand.self],
+        subcommands: [Build.self, Check.self, CalendarCommand.self, Serve.self],
         defaultSubcommand: Build.self
     )
 }
@@ -21,7 +21,7 @@ struct ContentOptions: ParsableArguments {
     var today: String?
 
     func buildDay() throws -> Day {
-        guard let today else { return BuildOptions.defaultToday() }
+        guard let today else { return try BuildOptions.defaultToday() }
         guard let day = Day(iso: today) else { throw ValidationError("--today 应为 YYYY-MM-DD 格式的日期，而不是“\(today)”") }
         return day
     }

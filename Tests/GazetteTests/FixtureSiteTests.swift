@@ -33,9 +33,9 @@ struct FixtureSiteTests {
             #expect(build.exists(page), "\(page)")
         }
         #expect(build.report.fileCount > 0)
-        // Nothing is left beside the output: no staging or previous folder.
-        let siblings = try FileManager.default.contentsOfDirectory(atPath: folder.url.path)
-        #expect(siblings == ["public"])
+        // Nothing is left beside the output but the build cache: no staging or previous folder.
+        let siblings = try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted()
+        #expect(siblings == [".gazette-cache", "public"])
     }
 
     @Test func issuePageListsEveryDocumentBySectionWithItsNumberAndPage() throws {
@@ -138,7 +138,7 @@ struct FixtureSiteTests {
         #expect(build.report.published)
         #expect(!build.exists("stale.html"))
         #expect(build.exists("index.html"))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == ["public"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted() == [".gazette-cache", "public"])
     }
 
     // MARK: - Invalid
@@ -187,7 +187,7 @@ struct FixtureSiteTests {
         #expect(build.report.fileCount == 0)
         #expect(!build.report.stages.map(\.name).contains("emit"))
         #expect(fileTree(at: output) == before)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == ["public"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted() == [".gazette-cache", "public"])
     }
 
     @Test func invalidSiteWithoutPreviousOutputCreatesNothing() throws {

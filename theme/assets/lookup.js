@@ -68,5 +68,7 @@
   }
 
   input.addEventListener("input", update);
+  // Enter shows the same results; the form is never sent (no inline handler: the CSP forbids them).
+  if (input.form) input.form.addEventListener("submit", function (event) { event.preventDefault(); update(); });
   update();
 })();

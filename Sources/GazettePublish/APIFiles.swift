@@ -1,0 +1,38 @@
+import Foundation
+import GazetteModel
+
+/// The API's files as they are made, with the catalog entry of each endpoint.
+struct APIFiles {
+    let openData: OpenData
+    private(set) var files: [(path: String, data: Data)] = []
+    var endpoints: [API.Endpoint] = []
+
+    init(_ openData: OpenData) { self.openData = openData }
+
+    /// `api/v1/<name>.json`: `{"count": n, "<key>": [...]}` plus `extra` top-level values.
+    mutating func list<Item: Encodable>(_ name: String, key: String, _ items: [Item], extra: [String: String?] = [:],
+                                        zh: String, en: String) {
+        let path = SiteURL.api + "\(name).json"
+        let list = API.List(key: key, items: items, extra: extra.mapValues { Nullable(wrappedValue: $0) })
+        files.append(openData.apiFile(path, schema: name, list))
+        endpoints.append(openData.endpoint(name, path, count: items.count, schema: name, zh: zh, en: en))
+    }
+
+    /// One file per value, e.g. `api/v1/documents/{id}.json`.
+    mutating func items<Value, Detail: Encodable>(_ name: String, _ values: [Value], template: String,
+                                                  path: (Value) -> String, detail: (Value) -> Detail,
+                                                  zh: String, en: String) {
+        let paths = values.map(path)
+        for (value, path) in zip(values, paths) { files.append(openData.apiFile(path, schema: name, detail(value))) }
+        endpoints.append(openData.endpoint(name, template, paths: paths, count: paths.count, schema: name, zh: zh, en: en))
+    }
+
+    mutating func append(_ file: (path: String, data: Data)) { files.append(file) }
+}
+
+extension OpenData {
+    /// An API file: its body with `$schema` naming the schema it validates against.
+    func apiFile<Body: Encodable>(_ path: String, schema: String, _ body: Body) -> (path: String, data: Data) {
+        (path, JSONOutput.encode(Envelope(schemaURL: url(SiteURL.apiSchema(schema)), body: body)))
+    }
+}

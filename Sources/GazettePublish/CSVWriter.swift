@@ -1,0 +1,19 @@
+import Foundation
+
+/// RFC 4180 CSV, as spreadsheet programs expect it.
+enum CSVWriter {
+    /// Rows as CSV with CRLF line ends; a field is quoted when it holds a comma, a quote or a
+    /// line break, quotes doubled. The same rules as the tables published beside pages, so
+    /// the copies of those tables in the ZIP are byte-identical to them.
+    static func csv(_ rows: [[String]]) -> String {
+        rows.map { row in row.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// A byte order mark first, so that spreadsheet programs on Windows read the text as UTF-8.
+    static func withBOM(_ csv: String) -> String { "\u{FEFF}" + csv }
+
+    private static func field(_ text: String) -> String {
+        let needsQuotes = text.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
+        return needsQuotes ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+    }
+}

@@ -1,0 +1,124 @@
+import CZlib
+import Foundation
+
+/// Writes a ZIP archive (PKWARE APPNOTE 6.3) in one pass: deflated entries with UTF-8 names,
+/// fixed dates and permissions, and ZIP64 end records when there are more than 65,535 entries.
+///
+/// Written here rather than with a ZIP library because libraries that keep an updatable
+/// archive rewrite the central directory after every entry, which grows with the square of
+/// the number of files; an archive of a large gazette holds tens of thousands.
+struct ZipWriter {
+    struct Entry {
+        let name: String
+        let data: Data
+    }
+
+    /// The archive of `entries` (in the order given), each dated `date` (midnight).
+    static func archive(_ entries: [Entry], date: (year: Int, month: Int, day: Int)) -> Data {
+        let compressed = entries.map { (crc: crc32(of: $0.data), body: deflate($0.data)) }
+        let dosDate = UInt16(max(0, date.year - 1980)) << 9 | UInt16(date.month) << 5 | UInt16(date.day)
+        var out = Data()
+        var central = Data()
+        for (entry, packed) in zip(entries, compressed) {
+            let name = Data(entry.name.utf8)
+            let offset = out.count
+            // Stored when deflate does not help (tiny or already compressed files).
+            let stored = packed.body.count >= entry.data.count
+            let body = stored ? entry.data : packed.body
+            let method: UInt16 = stored ? 0 : 8
+            out.append(le32: 0x0403_4b50)
+            out.append(le16: 20)                  // version needed: 2.0
+            out.append(le16: 0x0800)              // names are UTF-8
+            out.append(le16: method)
+            out.append(le16: 0)                   // time 00:00
+            out.append(le16: dosDate)
+            out.append(le32: packed.crc)
+            out.append(le32: UInt32(body.count))
+            out.append(le32: UInt32(entry.data.count))
+            out.append(le16: UInt16(name.count))
+            out.append(le16: 0)
+            out.append(name)
+            out.append(body)
+
+            central.append(le32: 0x0201_4b50)
+            central.append(le16: 3 << 8 | 20)     // made by: Unix, 2.0
+            central.append(le16: 20)
+            central.append(le16: 0x0800)
+            central.append(le16: method)
+            central.append(le16: 0)
+            central.append(le16: dosDate)
+            central.append(le32: packed.crc)
+            central.append(le32: UInt32(body.count))
+            central.append(le32: UInt32(entry.data.count))
+            central.append(le16: UInt16(name.count))
+            central.append(le16: 0)               // extra
+            central.append(le16: 0)               // comment
+            central.append(le16: 0)               // disk
+            central.append(le16: 0)               // internal attributes
+            central.append(le32: UInt32(0o100644) << 16)  // regular file, rw-r--r--
+            central.append(le32: UInt32(offset))
+            central.append(name)
+        }
+        let centralOffset = out.count
+        out.append(central)
+        if entries.count > 0xFFFF {
+            let zip64Offset = out.count
+            out.append(le32: 0x0606_4b50)
+            out.append(le64: 44)                  // size of the rest of this record
+            out.append(le16: 3 << 8 | 45)
+            out.append(le16: 45)
+            out.append(le32: 0)
+            out.append(le32: 0)
+            out.append(le64: UInt64(entries.count))
+            out.append(le64: UInt64(entries.count))
+            out.append(le64: UInt64(central.count))
+            out.append(le64: UInt64(centralOffset))
+            out.append(le32: 0x0706_4b50)         // ZIP64 end of central directory locator
+            out.append(le32: 0)
+            out.append(le64: UInt64(zip64Offset))
+            out.append(le32: 1)
+        }
+        out.append(le32: 0x0605_4b50)
+        out.append(le16: 0)
+        out.append(le16: 0)
+        out.append(le16: UInt16(min(entries.count, 0xFFFF)))
+        out.append(le16: UInt16(min(entries.count, 0xFFFF)))
+        out.append(le32: UInt32(central.count))
+        out.append(le32: UInt32(centralOffset))
+        out.append(le16: 0)
+        return out
+    }
+
+    static func crc32(of data: Data) -> UInt32 {
+        data.withUnsafeBytes { buffer in
+            UInt32(CZlib.crc32(0, buffer.bindMemory(to: Bytef.self).baseAddress, uInt(buffer.count)))
+        }
+    }
+
+    /// Raw DEFLATE (no zlib header) at zlib's default level: deterministic for the same input.
+    static func deflate(_ data: Data) -> Data {
+        var stream = z_stream()
+        guard deflateInit2_(&stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY,
+                            ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return data }
+        defer { deflateEnd(&stream) }
+        var output = Data(count: Int(deflateBound(&stream, uLong(data.count))))
+        let produced: Int = data.withUnsafeBytes { input in
+            output.withUnsafeMutableBytes { out in
+                stream.next_in = UnsafeMutablePointer(mutating: input.bindMemory(to: Bytef.self).baseAddress)
+                stream.avail_in = uInt(input.count)
+                stream.next_out = out.bindMemory(to: Bytef.self).baseAddress
+                stream.avail_out = uInt(out.count)
+                return CZlib.deflate(&stream, Z_FINISH) == Z_STREAM_END ? Int(stream.total_out) : -1
+            }
+        }
+        guard produced >= 0 else { return data }
+        output.count = produced
+        return output
+    }
+}
+
+private extension Data {
+    mutating func append(le16 v: UInt16) { Swift.withUnsafeBytes(of: v.littleEndian) { append(contentsOf: $0) } }
+    mutating func append(le32 v: UInt32) { Swift.withUnsafeBytes(of: v.littleEndian) { append(contentsOf: $0) } }
+    mutating func append(le64 v: UInt64) { Swift.withUnsafeBytes(of: v.littleEndian) { append(contentsOf: $0) } }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+@testable import GazetteSearch
+
+@Test func gzipRoundTripsThroughTheSystemGunzip() throws {
+    let samples: [[UInt8]] = [
+        [],
+        Array("庭".utf8),
+        Array(String(repeating: "全市发展庭院经济工作要市级统筹、乡镇抓落实。", count: 300).utf8),
+        (0..<70_000).map { UInt8(truncatingIfNeeded: ($0 &* 2_654_435_761) >> 13) },
+        [UInt8](repeating: 7, count: 100_000),
+    ]
+    for sample in samples {
+        let compressed = Gzip.compress(sample)
+        #expect(try gunzip(compressed) == sample)
+    }
+}
+
+@Test func gzipIsDeterministicAndSmallerOnText() {
+    let text = Array(String(repeating: "各镇人民政府、街道办事处，市直有关部门：", count: 200).utf8)
+    #expect(Gzip.compress(text) == Gzip.compress(text))
+    #expect(Gzip.compress(text).count < text.count / 10)
+}
+
+@Test func huffmanCodesRespectTheLengthLimit() {
+    // Fibonacci frequencies make the deepest possible tree.
+    var fib = [1, 1]
+    while fib.count < 30 { fib.append(fib[fib.count - 1] + fib[fib.count - 2]) }
+    let code = HuffmanCode(frequencies: fib, limit: 15)
+    #expect(code.lengths.max()! <= 15)
+    let kraft = code.lengths.filter { $0 > 0 }.reduce(0.0) { $0 + pow(2.0, -Double($1)) }
+    #expect(kraft == 1.0)
+}
+
+@Test func binaryDataRoundTripsWithHuffmanOnlyAndStoredBlocks() throws {
+    var state: UInt32 = 1
+    let random: [UInt8] = (0..<150_000).map { _ in
+        state = state &* 1_664_525 &+ 1_013_904_223
+        return UInt8(truncatingIfNeeded: state >> 24)
+    }
+    let skewed: [UInt8] = (0..<100_000).map { UInt8($0 % 7 == 0 ? 0x31 : 0x02) }
+    for sample in [random, skewed, [], [9]] {
+        #expect(try gunzip(Gzip.compress(sample, matching: false)) == sample)
+    }
+    #expect(CRC32.checksum(Array("123456789".utf8)) == 0xCBF4_3926)
+}

@@ -1,6 +1,0 @@
-import Testing
-@testable import GazetteSearch
-
-@Test func emptyRecordsGiveNoIndexFiles() {
-    #expect(SearchIndex.build([]).isEmpty)
-}
