@@ -157,7 +157,13 @@ import Testing
         let outside = try await get("/feed.json", port)
         #expect(outside.status == 404 && outside.body.contains("/gazette/assets/site.css"), "the 404 page, whose links work here")
         #expect(try await get("/gazette/assets/site.css", port).status == 200)
+
+        // A page still listening does not hold up the shutdown: its stream is ended.
+        let events = try await onDispatchThread { try EventStreamProbe(port: port) }
+        #expect(await onDispatchThread { events.next("hello", timeout: 5) } != nil)
+        #expect(server.openEventStreams == 1)
         await server.stop()
+        #expect(await onDispatchThread { events.waitForEnd(timeout: 10) }, "stop() ends the open event streams")
         let stopped = await firstElement(of: AsyncStream { continuation in
             Task { continuation.yield((try? await running.value) != nil); continuation.finish() }
         }, within: .seconds(15))
