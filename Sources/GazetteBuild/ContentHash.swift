@@ -1,3 +1,5 @@
+import Foundation
+
 /// A 128-bit FNV-1a digest: fast, dependency-free and stable across runs and machines
 /// (unlike Swift's `Hasher`, which is seeded per process). Used only to notice change,
 /// never for security.
@@ -11,6 +13,11 @@ struct ContentHash {
             a = (a ^ UInt64(byte)) &* Self.prime
             b = (b ^ UInt64(byte ^ 0x5a)) &* Self.prime
         }
+    }
+
+    /// Bytes of `Data` through a raw buffer: iterating `Data` element by element is slow.
+    mutating func add(data: Data) {
+        data.withUnsafeBytes { add(bytes: $0) }
     }
 
     mutating func add(_ text: String) {

@@ -91,7 +91,7 @@ public struct SiteBuilder {
                         let file = site.files[i - site.pages.count]
                         var hash = ContentHash()
                         hash.add(BuildCache.generatorVersion)
-                        hash.add(bytes: file.data)
+                        hash.add(data: file.data)
                         try writeOnce(file.path, key: hash.hex, tree: tree, cache: cache) { file.data }
                     }
                 } catch {

@@ -148,7 +148,33 @@ struct SiteRenderer {
             SearchRecord(url: SiteURL.notice(n.id), kind: "notice", title: n.title, number: nil,
                          date: n.start.iso, issue: nil, issuer: n.publisher, text: bodies.notices[n.id]?.text ?? "")
         }
-        return documents + interpretations + notices
+        return documents + interpretations + notices + organisationRecords()
+    }
+
+    /// Leaders of the current division, units and committees, so a search for a name or a unit finds them.
+    private func organisationRecords() -> [SearchRecord] {
+        var records: [SearchRecord] = []
+        if let division = site.currentDivision {
+            records += division.leaders.map { leader in
+                let units = leader.responsibilities.map { "\($0.kind.rawValue)\($0.unit.asWritten)" }
+                return SearchRecord(url: SiteURL.leader(leader.id), kind: "leader", title: "\(leader.name)（\(leader.post)）",
+                                    date: division.effective.iso, issuer: site.config.publisher,
+                                    text: ([leader.duties] + leader.areas + units).joined(separator: "\n"))
+            }
+        }
+        records += site.departments.departments.map { department in
+            let who = site.currentDivision?.responsibilities(for: department.id)
+                .map { "\($0.kind.rawValue)：\($0.leader.name)" } ?? []
+            return SearchRecord(url: SiteURL.department(department.id), kind: "department", title: department.name,
+                                text: (department.aliases + [department.kind ?? ""] + who).joined(separator: "\n"))
+        }
+        records += site.committees.map { committee in
+            let people = (committee.members + committee.officeMembers).map { "\($0.role) \($0.name) \($0.post)" }
+            return SearchRecord(url: SiteURL.committee(committee.id), kind: "committee", title: committee.name,
+                                number: committee.source, date: committee.date?.iso,
+                                text: (committee.duties + committee.officeDuties + people).joined(separator: "\n"))
+        }
+        return records
     }
 
     private func display(_ url: URL) -> String {

@@ -385,10 +385,19 @@
           if (cursor[t] >= d.length || d[cursor[t]] !== doc) { all = false; break; }
         }
         if (!all) continue;
-        const sets = lists.map((_, t) => new Set(where[t][t === 0 ? k0 : cursor[t]]));
         let matches = 0;
-        for (const p of where[0][k0]) {
-          if (clause.cover.every((c, t) => sets[t].has(p + c.offset))) matches++;
+        const heads = where[0][k0];
+        const others = lists.map((_, t) => (t === 0 ? null : where[t][cursor[t]]));
+        const at = others.map(() => 0);
+        for (const p of heads) {
+          let all = true;
+          for (let t = 1; t < others.length && all; t++) {
+            // Both lists ascend: advance each cursor to the first position ≥ the one needed.
+            const want = p + clause.cover[t].offset, list = others[t];
+            while (at[t] < list.length && list[at[t]] < want) at[t]++;
+            all = at[t] < list.length && list[at[t]] === want;
+          }
+          if (all) matches++;
         }
         if (!matches) continue;
         docs.push(doc);
@@ -424,49 +433,45 @@
         Promise.all(Object.keys(filters).filter(f => filters[f] !== undefined && filters[f] !== '')
           .map(f => facetDocs(f, filters[f]))),
       ]);
-      // Score every document that has all clauses (and passes the filters).
+      // Score every document that has all clauses (in the title: + 1.5 idf, in the 发文字号: + 2 idf) and passes
+      // the filters.
       const n = m.documents;
-      const scores = new Map();
-      const pages = new Map();
       let best = -1;
       evaluated.forEach((e, k) => {
         const idf = Math.log(1 + (n - e.df + 0.5) / (e.df + 0.5));
         if (best < 0 || idf > evaluated[best].idf) best = k;
         e.idf = idf;
       });
+      // Typed arrays indexed by document: how many clauses each has, its score, its snippet page.
+      const hits = new Uint8Array(n), score = new Float64Array(n), page = new Uint8Array(n);
+      evaluated.forEach((e, k) => {
+        for (let j = 0; j < e.docs.length; j++) {
+          const doc = e.docs[j], byte = e.info[j];
+          hits[doc]++;
+          score[doc] += e.idf * ((byte & 0x0F) / 15) * (m.k1 + 1) + (byte & 0x40 ? e.idf * 1.5 : 0) + (byte & 0x80 ? e.idf * 2.0 : 0);
+          if (k === best) page[doc] = (byte >> 4) & 3;
+        }
+      });
       const first = evaluated.reduce((a, b) => (a.docs.length <= b.docs.length ? a : b));
       const allowed = facetSets.map(s => new Set(s));
-      const maps = evaluated.map(e => {
-        const map = new Map();
-        for (let k = 0; k < e.docs.length; k++) map.set(e.docs[k], e.info[k]);
-        return map;
-      });
+      const ranked = [];
       for (const doc of first.docs) {
-        if (!allowed.every(s => s.has(doc))) continue;
-        let score = 0, ok = true;
-        for (let k = 0; k < evaluated.length && ok; k++) {
-          const byte = maps[k].get(doc);
-          if (byte === undefined) { ok = false; break; }
-          const idf = evaluated[k].idf;
-          score += idf * ((byte & 0x0F) / 15) * (m.k1 + 1);
-          if (byte & 0x40) score += idf * 1.5; // in the title
-          if (byte & 0x80) score += idf * 2.0; // in the 发文字号
-          if (k === best) pages.set(doc, (byte >> 4) & 3);
-        }
-        if (ok) scores.set(doc, score);
+        if (hits[doc] === evaluated.length && allowed.every(s => s.has(doc))) ranked.push(doc);
       }
-      const ranked = [...scores.keys()];
       // Document ids run newest first, so the id is the date tie-breaker (and the date order itself).
       if (options.sort === 'date') ranked.sort((a, b) => a - b);
-      else ranked.sort((a, b) => (scores.get(b) - scores.get(a)) || (a - b));
+      else ranked.sort((a, b) => (score[b] - score[a]) || (a - b));
       const shown = ranked.slice(offset, offset + limit);
-      const results = await Promise.all(shown.map(doc => result(doc, pages.get(doc), clauses, best, scores.get(doc))));
+      const results = await Promise.all(shown.map(doc => result(doc, page[doc], clauses, best, score[doc])));
       return { total: ranked.length, results, clauses: clauses.map(c => c.key) };
     }
 
     /** One result line: the record, and a snippet around the first match of the rarest clause. */
     async function result(doc, pageCode, clauses, best, score) {
-      const record = await once(`r/${doc}.gz`, bytes => JSON.parse(text(bytes)));
+      const recordPromise = once(`r/${doc}.gz`, bytes => JSON.parse(text(bytes)));
+      // Pages 1 and 2 exist whenever the postings point at them: fetch them with the record, not after it.
+      if (pageCode === 1 || pageCode === 2) once(`r/${doc}-${pageCode}.gz`, text).catch(() => {});
+      const record = await recordPromise;
       const pageText = k => (k === 0 ? Promise.resolve(record.x) : once(`r/${doc}-${k}.gz`, text));
       // Pages 0–2 are exact; 3 means "page 3 or later, or only in the title": look through a few.
       const tries = pageCode < 3 ? [pageCode, 0] : [3, 4, 5, 6, 0];
@@ -553,6 +558,8 @@
       return gunzip(await response.arrayBuffer());
     };
     const engine = createEngine({ load, siteRoot });
+    // meta.json (about 100 bytes) is read when the page loads, so a search starts with the token shards.
+    engine.meta().catch(() => {});
     window.gazetteSearch = {
       search: (query, options) => engine.search(query, options),
       tokenize: text => units(text).map(u => [u.text, u.position]),
