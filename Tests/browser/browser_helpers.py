@@ -82,6 +82,16 @@ class Browser:
         self.driver.get(self.url(path))
         self.wait_ready()
 
+    def navigated_by(self, action):
+        """Runs `action` (a click, a key) and waits until it has loaded another page."""
+        before = self.driver.current_url
+        mark = f"page-{time.monotonic_ns()}"
+        self.js("window.__gazettePage = arguments[0]", mark)
+        action()
+        self.wait(lambda: self.js("return window.__gazettePage") != mark, timeout=20,
+                  message=f"no new page was loaded from {before}")
+        self.wait_ready()
+
     def wait_ready(self):
         WebDriverWait(self.driver, 20).until(
             lambda d: d.execute_script("return document.readyState") == "complete")

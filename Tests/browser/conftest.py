@@ -67,7 +67,13 @@ def site(www):
                    "--output", str(target), "--today", TODAY]
         if os.environ.get("SWIFT_SCRATCH_PATH"):
             command[2:2] = ["--scratch-path", os.environ["SWIFT_SCRATCH_PATH"]]
-        subprocess.run(command, cwd=ROOT, check=True, timeout=BUILD_TIMEOUT)
+        build = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=BUILD_TIMEOUT)
+        if build.returncode != 0:
+            # Every test needs the site: stop at once with the build's own messages.
+            output = (build.stdout + build.stderr).strip().splitlines()
+            shutil.rmtree(www, ignore_errors=True)
+            pytest.exit("the seed site could not be built (" + " ".join(command) + "):\n"
+                        + "\n".join(output[-30:]), returncode=1)
     for path in [target.parent, *target.rglob("*")]:
         path.chmod(0o755 if path.is_dir() else 0o644)
     return target
@@ -84,11 +90,12 @@ def free_port():
 def deployed_conf(web_root, port):
     """deploy/nginx.conf with only its root folder and listen port replaced, as an office would."""
     text = subprocess.run(
-        ["sed", "-E", f"s#^([[:space:]]*root )/var/www;#\\1{web_root};#; s#^([[:space:]]*listen )8080;#\\1{port};#",
+        ["sed", "-E", f"s#^([[:space:]]*root )/var/www;#\\1{web_root};#; s#^([[:space:]]*listen )8080;#\\1127.0.0.1:{port};#",
          str(ROOT / "deploy/nginx.conf")],
         check=True, capture_output=True, text=True, timeout=10).stdout
     assert text.count(f"root {web_root};") == 1, "deploy/nginx.conf should have one `root /var/www;`"
-    assert text.count(f"listen {port};") == 1, "deploy/nginx.conf should have one `listen 8080;`"
+    # Only loopback during tests: the deployed file listens on all interfaces, the test server must not.
+    assert text.count(f"listen 127.0.0.1:{port};") == 1, "deploy/nginx.conf should have one `listen 8080;`"
     return text
 
 

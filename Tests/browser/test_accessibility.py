@@ -2,12 +2,12 @@
 长辈模式: no serious or critical violations (WCAG 2.1 A and AA rules and axe's best practices)."""
 
 import importlib.util
-import json
 from pathlib import Path
 
 import pytest
 from axe_selenium_python import Axe
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 
 from browser_helpers import TEMPLATES, template_path
 
@@ -96,3 +96,23 @@ def test_landmarks_headings_and_names(browser, site):
         for selector in ["main#main", "header.site-header", "footer", "nav[aria-label]", "form[role=search] label"]:
             assert browser.driver.find_elements(By.CSS_SELECTOR, selector), f"{name}: no {selector}"
         assert browser.js("return document.documentElement.lang") == "zh-Hans"
+
+
+@pytest.mark.parametrize("name", ["home", "document", "leadership", "search"])
+def test_keyboard_focus_is_always_visible(browser, site, name):
+    """Tabbing through the page: every stop is shown with an outline (or a ring), in order."""
+    browser.open(template_path(site, name))
+    seen = []
+    for _ in range(25):
+        browser.driver.switch_to.active_element.send_keys(Keys.TAB)
+        state = browser.js("""
+            var el = document.activeElement, s = getComputedStyle(el);
+            return {what: el.tagName.toLowerCase() + ' ' + (el.textContent || el.value || el.name || '').trim().slice(0, 15),
+                    outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2,
+                    ring: s.boxShadow !== 'none', visible: el.getBoundingClientRect().height > 0};""")
+        if state["what"].startswith("body"):
+            break
+        seen.append(state["what"])
+        assert state["visible"], f"{name}: focus went to an invisible element: {state['what']}"
+        assert state["outline"] or state["ring"], f"{name}: no visible focus on {state['what']}"
+    assert seen and seen[0].startswith("a 跳到正文"), f"{name}: the skip link is the first stop ({seen[:3]})"

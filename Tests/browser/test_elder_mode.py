@@ -41,8 +41,7 @@ def test_switch_enlarges_text_and_is_remembered_across_pages(browser):
     assert browser.js("return localStorage.getItem('gazette-elder')") == "1"
 
     # Another page, reached by a link, opens in 长辈模式 from its first paint.
-    browser.driver.find_element(By.CSS_SELECTOR, ".site-nav a[href$='notices/']").click()
-    browser.wait_ready()
+    browser.navigated_by(browser.driver.find_element(By.CSS_SELECTOR, ".site-nav a[href$='notices/']").click)
     assert browser.path == "notices/"
     assert is_elder(browser)
     assert browser.root_font_px() >= 1.2 * standard
@@ -80,8 +79,7 @@ def test_without_javascript_the_switch_links_to_help_and_elder_css_is_an_alterna
         standard = browser.root_font_px()
         alternate = browser.driver.find_element(By.CSS_SELECTOR, "link[rel='alternate stylesheet'][title='长辈模式']")
         assert alternate.get_attribute("href").endswith("/gongbao/assets/elder.css")
-        switch.click()
-        browser.wait_ready()
+        browser.navigated_by(switch.click)
         assert browser.path == "help/elder/"
         assert "长辈模式" in browser.driver.find_element(By.TAG_NAME, "h1").text
     finally:

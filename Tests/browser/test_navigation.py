@@ -13,8 +13,7 @@ def click_link(browser, text, within="main"):
     """Clicks the link in `within` whose text contains `text`."""
     links = [a for a in browser.driver.find_elements(By.CSS_SELECTOR, f"{within} a") if text in a.text]
     assert links, f"no link containing “{text}” in {within} of {browser.path}"
-    links[0].click()
-    browser.wait_ready()
+    browser.navigated_by(links[0].click)
 
 
 def heading(browser):
@@ -40,11 +39,9 @@ def test_home_issue_document_interpretation_and_back(browser):
     assert browser.driver.find_element(By.CSS_SELECTOR, ".kind-label").text == "政策解读"
 
     # Back with the browser's button, then to the document from the interpretation's own link.
-    browser.driver.back()
-    browser.wait_ready()
+    browser.navigated_by(browser.driver.back)
     assert browser.path == "documents/azbf-2023-9/"
-    browser.driver.forward()
-    browser.wait_ready()
+    browser.navigated_by(browser.driver.forward)
     click_link(browser, "阅读原文件", within=".doc-aside")
     assert browser.path == "documents/azbf-2023-9/"
 
@@ -69,8 +66,7 @@ def test_search_box_to_results_to_document(browser):
     browser.open("notices/")
     box = browser.driver.find_element(By.CSS_SELECTOR, "header [role=search] input[type=search]")
     box.send_keys("庭院经济")
-    box.send_keys(Keys.ENTER)
-    browser.wait_ready()
+    browser.navigated_by(lambda: box.send_keys(Keys.ENTER))
     assert browser.path == "search/?q=" + quote("庭院经济")
     if not browser.js("return !!(window.gazetteSearch && window.gazetteSearch.search)"):
         pytest.xfail("search.js has no working JS API (window.gazetteSearch) yet: search is still in development")
@@ -83,8 +79,7 @@ def test_search_box_to_results_to_document(browser):
     documents = [link for link in results if "/documents/" in link.get_attribute("href")]
     assert documents, "a document among the results: " + ", ".join(link.text for link in results)
     title = documents[0].text
-    documents[0].click()
-    browser.wait_ready()
+    browser.navigated_by(documents[0].click)
     assert browser.path.startswith("documents/"), browser.path
     assert heading(browser) in title or title in heading(browser), (heading(browser), title)
 
@@ -104,8 +99,7 @@ def test_leadership_lookup_finds_who_is_responsible(browser):
     assert not browser.recorded()["csp"]
     # The names are links to the leaders' pages.
     link = next(a for a in results.find_elements(By.TAG_NAME, "a") if a.text == "王晓欢")
-    link.click()
-    browser.wait_ready()
+    browser.navigated_by(link.click)
     assert browser.path == "leadership/wang-xiaohuan/"
 
     browser.open("leadership/")

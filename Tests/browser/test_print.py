@@ -71,3 +71,15 @@ def test_the_pdf_is_a4(printed):
     assert size, info
     width, height = float(size.group(1)), float(size.group(2))
     assert abs(width - 595.3) < 2 and abs(height - 841.9) < 2, f"not A4: {width} x {height} pt"
+
+
+def test_elder_mode_does_not_change_the_paper(browser, printed, artifacts):
+    """长辈模式 is for the screen: the printed document has the same pages either way."""
+    _, _, info = printed
+    browser.open(DOCUMENT)
+    browser.elder_on()
+    pdf = ARTIFACTS / "document-print-elder.pdf"
+    pdf.write_bytes(browser.pdf())
+    elder = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, timeout=60).stdout
+    pages = [re.search(r"Pages:\s+(\d+)", text).group(1) for text in (info, elder)]
+    assert pages[0] == pages[1], f"{pages[0]} pages in the standard mode, {pages[1]} in 长辈模式"
