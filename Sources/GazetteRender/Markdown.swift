@@ -123,6 +123,11 @@ private struct BodyBuilder {
                 diagnostics.warning("加粗标记 ** 未生效：请把紧挨 ** 的中文标点移到 ** 之外（如 **公示报备**。）",
                                     at: SourceLocation(path: body.path, line: line, column: 1))
             }
+            if html.utf8.containsSubsequence(Array("<!-- raw HTML omitted -->".utf8)) {
+                // Safe mode drops raw HTML without a trace, and with it any text inside the tags.
+                diagnostics.warning("HTML 标记不会显示（安全模式），其中的文字也会丢失；请改用 Markdown 写法",
+                                    at: SourceLocation(path: body.path, line: line, column: 1))
+            }
             text += plain + "\n"
         }
         if attachments.isEmpty { main += html } else { attachments[attachments.count - 1].html += html }

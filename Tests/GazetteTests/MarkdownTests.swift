@@ -200,4 +200,12 @@ struct MarkdownTests {
         #expect(diagnostics.map(\.severity) == [.warning])
         #expect(diagnostics.map(\.location.line) == [12])
     }
+
+    @Test func rawHTMLThatSafeModeDropsIsWarnedAboutAtItsLine() {
+        let (body, diagnostics) = render("第一段\n\n<div>这段文字会丢失</div>\n", firstLine: 10)
+        #expect(!body.html.contains("这段文字会丢失"))
+        #expect(diagnostics.map(\.severity) == [.warning])
+        #expect(diagnostics.map(\.location.line) == [12])
+        #expect(diagnostics.first?.message.contains("HTML 标记不会显示") == true)
+    }
 }
