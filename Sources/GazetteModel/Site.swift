@@ -24,6 +24,9 @@ public struct Site: Sendable {
     private let documentIndex: [String: Int]
     private let interpretationIndex: [String: Int]
     private let issueIndex: [String: Int]
+    /// Documents by issue id, in table-of-contents order: every document page asks for its
+    /// neighbours, and filtering the whole archive for each would grow with the square of its size.
+    private let documentsByIssue: [String: [Document]]
 
     public init(config: SiteConfig, issues: [Issue], documents: [Document],
                 interpretations: [Interpretation], notices: [Notice] = [],
@@ -44,6 +47,7 @@ public struct Site: Sendable {
         interpretationIndex = Dictionary(interpretations.enumerated().map { ($1.documentID, $0) },
                                          uniquingKeysWith: { a, _ in a })
         issueIndex = Dictionary(issues.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        documentsByIssue = Dictionary(grouping: documents, by: \.issueID)
     }
 
     public func document(id: String) -> Document? { documentIndex[id].map { documents[$0] } }
@@ -67,7 +71,10 @@ public struct Site: Sendable {
     public func notices(under documentID: String) -> [Notice] { notices.filter { $0.documentID == documentID } }
 
     /// The documents of one issue in table-of-contents order.
-    public func documents(in issue: Issue) -> [Document] { documents.filter { $0.issueID == issue.id } }
+    public func documents(in issue: Issue) -> [Document] { documents(inIssue: issue.id) }
+
+    /// The documents of the issue with folder name `id`, in table-of-contents order.
+    public func documents(inIssue id: String) -> [Document] { documentsByIssue[id] ?? [] }
 
     /// 发布日期 of a document: the 印发日期 of its issue.
     public func publicationDate(of document: Document) -> Day? { issue(id: document.issueID)?.published }

@@ -15,7 +15,7 @@ public struct DocumentPages {
         let path = SiteURL.document(document.id) + "index.html"
         let interpretation = site.interpretation(of: document.id)
         let issue = site.issue(id: document.issueID)
-        let siblings = site.documents.filter { $0.issueID == document.issueID }
+        let siblings = site.documents(inIssue: document.issueID)
         let position = siblings.firstIndex { $0.id == document.id }
         var extra: [String: Any] = [
             "title": document.title,
