@@ -26,6 +26,8 @@ let package = Package(
         // zlib from Debian's zlib1g-dev, for the data ZIP.
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "GazetteModel"),
+        // One helper for running independent jobs on all cores, shared by the build, search and data.
+        .target(name: "GazetteParallel"),
         .target(
             name: "GazetteContent",
             dependencies: ["GazetteModel", .product(name: "Yams", package: "Yams")]
@@ -34,14 +36,14 @@ let package = Package(
             name: "GazetteRender",
             dependencies: ["GazetteModel", "CCmark", .product(name: "Mustache", package: "swift-mustache")]
         ),
-        .target(name: "GazetteSearch"),
+        .target(name: "GazetteSearch", dependencies: ["CZlib", "GazetteParallel"]),
         .target(
             name: "GazettePublish",
-            dependencies: ["GazetteModel", "CZlib"]
+            dependencies: ["GazetteModel", "GazetteParallel", "CZlib"]
         ),
         .target(
             name: "GazetteBuild",
-            dependencies: ["GazetteModel", "GazetteContent", "GazetteRender", "GazetteSearch", "GazettePublish"]
+            dependencies: ["GazetteModel", "GazetteContent", "GazetteRender", "GazetteSearch", "GazettePublish", "GazetteParallel"]
         ),
         .target(
             name: "GazetteServe",

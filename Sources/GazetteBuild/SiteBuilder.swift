@@ -1,4 +1,5 @@
 import Foundation
+import GazetteParallel
 import GazetteContent
 import GazetteModel
 import GazetteRender

@@ -1,4 +1,5 @@
 import Foundation
+import GazetteParallel
 import GazetteModel
 import GazettePublish
 import GazetteRender

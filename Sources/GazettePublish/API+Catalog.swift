@@ -69,8 +69,8 @@ extension OpenData {
     var feeds: [API.Feed] {
         var feeds = [
             API.Feed(name: "atom", path: SiteURL.atomFeed, url: url(SiteURL.atomFeed), format: "atom",
-                     mediaType: "application/atom+xml", descriptionZh: "全部文件和政策解读，最新的在前（Atom 1.0）。",
-                     descriptionEn: "Every document and interpretation, newest first (Atom 1.0)."),
+                     mediaType: "application/atom+xml", descriptionZh: "最新的 \(OpenData.feedLimit) 件文件和政策解读，最新的在前（Atom 1.0）；全部文件见接口和下载。",
+                     descriptionEn: "The newest \(OpenData.feedLimit) documents and interpretations, newest first (Atom 1.0); the API and the download hold all."),
             API.Feed(name: "json_feed", path: SiteURL.jsonFeed, url: url(SiteURL.jsonFeed), format: "json_feed",
                      mediaType: "application/feed+json", descriptionZh: "同上，JSON Feed 1.1 格式。",
                      descriptionEn: "The same as JSON Feed 1.1."),
@@ -79,8 +79,8 @@ extension OpenData {
             feeds.append(API.Feed(
                 name: "issuer_\(code)", path: SiteURL.issuerFeed(code), url: url(SiteURL.issuerFeed(code)),
                 format: "atom", mediaType: "application/atom+xml",
-                descriptionZh: "发文字号为“\(agency)〔年份〕N号”的文件及其政策解读（Atom 1.0）。",
-                descriptionEn: "Documents numbered \(agency)〔year〕N号 and their interpretations (Atom 1.0)."))
+                descriptionZh: "发文字号为“\(agency)〔年份〕N号”的最新 \(OpenData.feedLimit) 件文件及其政策解读（Atom 1.0）。",
+                descriptionEn: "The newest \(OpenData.feedLimit) documents numbered \(agency)〔year〕N号 and their interpretations (Atom 1.0)."))
         }
         feeds.append(API.Feed(name: "notices_calendar", path: "notices.ics", url: url("notices.ics"), format: "icalendar",
                               mediaType: "text/calendar", descriptionZh: "全部公示的公示期，可导入手机日历（iCalendar）。",

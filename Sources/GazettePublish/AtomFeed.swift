@@ -60,13 +60,13 @@ extension OpenData {
     func atomFeeds(items: [FeedItem]) -> [(path: String, text: String)] {
         let config = site.config
         var feeds = [(SiteURL.atomFeed, AtomFeed(
-            title: config.title, subtitle: "\(config.publisher)发布的全部文件和政策解读", path: SiteURL.atomFeed,
-            items: items, site: site).xml)]
+            title: config.title, subtitle: "\(config.publisher)发布的最新文件和政策解读", path: SiteURL.atomFeed,
+            items: Array(items.prefix(Self.feedLimit)), site: site).xml)]
         for (agency, code) in config.issuerCodes.sorted(by: { $0.value < $1.value }) {
             let path = SiteURL.issuerFeed(code)
             feeds.append((path, AtomFeed(
                 title: "\(config.title) — \(agency)", subtitle: "发文字号为“\(agency)〔年份〕N号”的文件及其政策解读",
-                path: path, items: items.filter { $0.issuerCode == code }, site: site).xml))
+                path: path, items: Array(items.lazy.filter { $0.issuerCode == code }.prefix(Self.feedLimit)), site: site).xml))
         }
         return feeds
     }

@@ -31,8 +31,13 @@ struct FeedItem {
 }
 
 extension OpenData {
+    /// Items per feed. A feed is polled by readers again and again: it carries what is new, not the
+    /// archive (the whole archive of a large gazette would make a feed of hundreds of megabytes, which
+    /// readers refuse). 100 items span several issues; the API and the download hold everything.
+    public static let feedLimit = 100
+
     /// Every document and interpretation, newest first: by publication date, then date, then id,
-    /// an interpretation right after its document.
+    /// an interpretation right after its document. The feeds take the first `feedLimit` of theirs.
     var feedItems: [FeedItem] {
         let documents = site.documents.compactMap { d -> FeedItem? in
             guard let published = site.publicationDate(of: d) else { return nil }

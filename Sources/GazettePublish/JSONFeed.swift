@@ -50,9 +50,9 @@ extension OpenData {
         let config = site.config
         let feed = JSONFeed(
             title: config.title, homePageURL: config.absoluteURL(""), feedURL: url(SiteURL.jsonFeed),
-            description: "\(config.publisher)发布的全部文件和政策解读", language: config.language,
+            description: "\(config.publisher)发布的最新文件和政策解读", language: config.language,
             authors: [JSONFeed.Author(name: config.publisher)],
-            items: items.map { item in
+            items: items.prefix(Self.feedLimit).map { item in
                 JSONFeed.Item(
                     id: item.pageURL, url: item.pageURL, title: item.title, contentHTML: item.html,
                     contentText: item.text, summary: item.summary, datePublished: XML.timestamp(item.published),

@@ -5,23 +5,32 @@ enum XML {
     /// Escapes `& < > " '` and drops the characters XML 1.0 forbids, so that anything from
     /// content (a title with `]]>` or a stray control character) stays well-formed.
     static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-            default:
-                let v = scalar.value
-                let allowed = (0x20...0xD7FF).contains(v) || (0xE000...0xFFFD).contains(v) || (0x10000...0x10FFFF).contains(v)
-                if allowed { out.unicodeScalars.append(scalar) }
+        // Feeds repeat whole bodies: most text needs no change at all, and byte work is far cheaper than
+        // appending scalars to a String one by one.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 16)
+        var utf8 = Array(text.utf8)
+        var i = 0
+        let n = utf8.count
+        utf8.append(0)  // a sentinel, so the look-ahead below needs no bounds test
+        utf8.append(0)
+        while i < n {
+            let byte = utf8[i]
+            switch byte {
+            case UInt8(ascii: "&"): bytes += Array("&amp;".utf8)
+            case UInt8(ascii: "<"): bytes += Array("&lt;".utf8)
+            case UInt8(ascii: ">"): bytes += Array("&gt;".utf8)
+            case UInt8(ascii: "\""): bytes += Array("&quot;".utf8)
+            case UInt8(ascii: "'"): bytes += Array("&apos;".utf8)
+            case 0x09, 0x0A, 0x0D: bytes.append(byte)
+            case 0..<0x20: break  // control characters are forbidden in XML 1.0
+            case 0xEF where utf8[i + 1] == 0xBF && (utf8[i + 2] == 0xBE || utf8[i + 2] == 0xBF):
+                i += 2  // U+FFFE and U+FFFF are not characters
+            default: bytes.append(byte)
             }
+            i += 1
         }
-        return out
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// A day as an RFC 3339 instant: midnight in China (UTC+8), where the gazette's days are.

@@ -1,4 +1,3 @@
-import Foundation
 import GazetteModel
 
 /// schema.org `Legislation` (https://schema.org/Legislation) for a document page, so search
@@ -10,44 +9,39 @@ struct LegislationJSONLD {
     func script(for document: Document) -> String {
         let config = site.config
         let issue = site.issue(id: document.issueID)
-        var value: [String: Any] = [
-            "@context": "https://schema.org",
-            "@type": "Legislation",
-            "name": document.title,
-            "url": config.absoluteURL(SiteURL.document(document.id)),
-            "inLanguage": config.language,
-            "legislationDate": document.date.iso,
-            "legislationJurisdiction": ["@type": "AdministrativeArea", "name": config.jurisdiction],
+        var value: [String: JSONText] = [
+            "@context": .string("https://schema.org"),
+            "@type": .string("Legislation"),
+            "name": .string(document.title),
+            "url": .string(config.absoluteURL(SiteURL.document(document.id))),
+            "inLanguage": .string(config.language),
+            "legislationDate": .string(document.date.iso),
+            "legislationJurisdiction": .object(["@type": .string("AdministrativeArea"), "name": .string(config.jurisdiction)]),
             // schema.org's LegalForceStatus: 有效 is in force; 失效 and 废止 are not.
-            "legislationLegalForce": document.status == .valid ? "InForce" : "NotInForce",
-            "legislationPassedBy": ["@type": "GovernmentOrganization", "name": document.issuer],
-            "publisher": ["@type": "GovernmentOrganization", "name": config.publisher],
-            "encoding": [
-                "@type": "LegislationObject",
-                "encodingFormat": "application/json",
-                "contentUrl": config.absoluteURL(SiteURL.apiDocument(document.id)),
-            ],
+            "legislationLegalForce": .string(document.status == .valid ? "InForce" : "NotInForce"),
+            "legislationPassedBy": .object(["@type": .string("GovernmentOrganization"), "name": .string(document.issuer)]),
+            "publisher": .object(["@type": .string("GovernmentOrganization"), "name": .string(config.publisher)]),
+            "encoding": .object([
+                "@type": .string("LegislationObject"),
+                "encodingFormat": .string("application/json"),
+                "contentUrl": .string(config.absoluteURL(SiteURL.apiDocument(document.id))),
+            ]),
         ]
-        if let number = document.number { value["legislationIdentifier"] = number.description }
-        if let genre = document.genre { value["legislationType"] = genre }
-        if !document.topics.isEmpty { value["keywords"] = document.topics.joined(separator: ",") }
-        if let published = issue?.published { value["datePublished"] = published.iso }
+        if let number = document.number { value["legislationIdentifier"] = .string(number.description) }
+        if let genre = document.genre { value["legislationType"] = .string(genre) }
+        if !document.topics.isEmpty { value["keywords"] = .string(document.topics.joined(separator: ",")) }
+        if let published = issue?.published { value["datePublished"] = .string(published.iso) }
         if let issue {
-            value["isPartOf"] = [
-                "@type": "PublicationIssue",
-                "name": "\(config.title) \(issue.label)",
-                "issueNumber": "\(issue.number)",
-                "datePublished": issue.published.iso,
-                "url": config.absoluteURL(SiteURL.issue(issue.id)),
-            ]
+            value["isPartOf"] = .object([
+                "@type": .string("PublicationIssue"),
+                "name": .string("\(config.title) \(issue.label)"),
+                "issueNumber": .string("\(issue.number)"),
+                "datePublished": .string(issue.published.iso),
+                "url": .string(config.absoluteURL(SiteURL.issue(issue.id))),
+            ])
         }
-        if let page = document.page { value["pageStart"] = page }
-        let data = (try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .withoutEscapingSlashes]))
-            ?? Data("{}".utf8)
+        if let page = document.page { value["pageStart"] = .int(page) }
         // Inside <script> the text must not be able to close the element or open a comment.
-        return String(decoding: data, as: UTF8.self)
-            .replacingOccurrences(of: "<", with: "\\u003c")
-            .replacingOccurrences(of: ">", with: "\\u003e")
-            .replacingOccurrences(of: "&", with: "\\u0026")
+        return JSONText.object(value).text(scriptSafe: true)
     }
 }

@@ -1,16 +1,28 @@
 /// An open-addressing hash map from n-gram keys to dense indices. The n-grams of a corpus number in the
-/// millions; a plain `Dictionary` with SipHash spends most of the build hashing them.
+/// millions of occurrences; a plain `Dictionary` with SipHash spends most of the build hashing them.
+/// Each slot holds its key beside the index, so a probe costs one cache miss, not two: the lookups of
+/// the index build are bound by memory latency, not by arithmetic.
 struct GramTable {
-    /// Up to four unit ids packed in two words; unused slots are `GramKey.empty`.
+    private struct Slot {
+        var a: UInt64
+        var b: UInt64
+        /// Dense index of the key, or −1 for an empty slot.
+        var index: Int32
+        /// The last document the key was visited in, and the caller's posting for it there.
+        var document: Int32 = -1
+        var posting: Int32 = -1
+    }
+
+    /// Keys by dense index, for reading tokens back.
     private(set) var keysA: [UInt64] = []
     private(set) var keysB: [UInt64] = []
-    private var slots: [Int32]
+    private var slots: [Slot]
     private var mask: Int
 
     init(capacity: Int = 1024) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        slots = [Int32](repeating: -1, count: size)
+        slots = [Slot](repeating: Slot(a: 0, b: 0, index: -1), count: size)
         mask = size - 1
         keysA.reserveCapacity(capacity)
         keysB.reserveCapacity(capacity)
@@ -18,47 +30,42 @@ struct GramTable {
 
     var count: Int { keysA.count }
 
-    /// The index of the key, added if new.
+    /// Visits the key in `document` (adding it if new): its index, and its posting in that document,
+    /// which is `nextPosting` (now recorded) on the first visit in the document.
     @inline(__always)
-    mutating func index(_ a: UInt64, _ b: UInt64) -> Int {
+    mutating func visit(_ a: UInt64, _ b: UInt64, document: Int32, nextPosting: Int32) -> (index: Int, posting: Int32) {
+        let mask = self.mask
         var slot = Self.hash(a, b) & mask
-        while true {
-            let found = Int(slots[slot])
-            if found < 0 {
-                let index = keysA.count
-                keysA.append(a)
-                keysB.append(b)
-                slots[slot] = Int32(index)
-                if keysA.count * 2 > slots.count { grow() }
-                return index
+        let found: (Int, Int32) = slots.withUnsafeMutableBufferPointer { slots in
+            while true {
+                let s = slots[slot]
+                if s.index < 0 { return (-1, 0) }
+                if s.a == a, s.b == b {
+                    if s.document == document { return (Int(s.index), s.posting) }
+                    slots[slot].document = document
+                    slots[slot].posting = nextPosting
+                    return (Int(s.index), nextPosting)
+                }
+                slot = (slot + 1) & mask
             }
-            if keysA[found] == a, keysB[found] == b { return found }
-            slot = (slot + 1) & mask
         }
-    }
-
-    /// Empties the map, keeping its memory.
-    mutating func removeAll() {
-        if keysA.count * 16 < slots.count {
-            for i in keysA.indices {
-                var slot = Self.hash(keysA[i], keysB[i]) & mask
-                while slots[slot] >= 0 { slots[slot] = -1; slot = (slot + 1) & mask }
-            }
-        } else {
-            for i in slots.indices { slots[i] = -1 }
-        }
-        keysA.removeAll(keepingCapacity: true)
-        keysB.removeAll(keepingCapacity: true)
+        if found.0 >= 0 { return found }
+        let index = keysA.count
+        keysA.append(a)
+        keysB.append(b)
+        slots[slot] = Slot(a: a, b: b, index: Int32(index), document: document, posting: nextPosting)
+        if keysA.count * 2 > slots.count { grow() }
+        return (index, nextPosting)
     }
 
     private mutating func grow() {
-        let size = slots.count * 2
-        slots = [Int32](repeating: -1, count: size)
-        mask = size - 1
-        for i in keysA.indices {
-            var slot = Self.hash(keysA[i], keysB[i]) & mask
-            while slots[slot] >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(i)
+        let old = slots
+        slots = [Slot](repeating: Slot(a: 0, b: 0, index: -1), count: old.count * 2)
+        mask = slots.count - 1
+        for s in old where s.index >= 0 {
+            var slot = Self.hash(s.a, s.b) & mask
+            while slots[slot].index >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = s
         }
     }
 

@@ -41,14 +41,12 @@ struct IndexedDocument {
         source < bodyStart ? Self.noPage : UInt8(min(253, (source - bodyStart) / pageSize))
     }
 
-    /// Text of snippet page `index`, running a little into the next page so a match that starts near the end
-    /// of a page is shown whole.
-    func pageText(_ index: Int, overlap: Int = 48) -> String {
+    /// Scalars of snippet page `index`, running a little into the next page so a match that starts near the
+    /// end of a page is shown whole.
+    func pageScalars(_ index: Int, overlap: Int = 48) -> ArraySlice<Unicode.Scalar> {
         let start = bodyStart + index * pageSize
         let end = min(scalars.count, start + pageSize + overlap)
-        var view = String.UnicodeScalarView()
-        if start < end { view.append(contentsOf: scalars[start..<end]) }
-        return String(view)
+        return start < end ? scalars[start..<end] : []
     }
 
     /// Date order, newest first; undated items last; then kind and URL so the order is total.

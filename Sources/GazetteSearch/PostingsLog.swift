@@ -1,13 +1,11 @@
-/// The postings of one partition of the n-grams (those whose first unit id has a given remainder), appended
+/// The postings of one partition of the n-grams (those whose first unit id hashes to it), appended
 /// document by document, then regrouped by token with a stable counting sort so each token's postings come
 /// out in document order. Partitions are disjoint, so each runs on its own thread without locks.
 struct PostingsLog {
     let partition: UInt32
     let partitions: UInt32
+    /// The tokens, each with the posting of the last document it was seen in (to count repeats).
     private(set) var tokens = GramTable(capacity: 1 << 16)
-    /// Last document and posting of each token, to count repeats within a document.
-    private var lastDocument: [Int32] = []
-    private var lastPosting: [Int32] = []
     /// Token of each posting, in log order.
     private var token: [Int32] = []
     /// Document (high 32 bits), tf (16 bits), field bits (8) and snippet page (8, 4 = not yet seen in the
@@ -34,33 +32,28 @@ struct PostingsLog {
         pending.removeAll(keepingCapacity: true)
         units.ids.withUnsafeBufferPointer { ids in
             units.positions.withUnsafeBufferPointer { positions in
-                for start in 0..<ids.count where ids[start] % partitions == partition {
-                    let info = units.info[start]
-                    let fields = UInt64(info & 0xC0) << 8
-                    let page = info & 0xC0 == 0 ? UInt64(info & 3) : 4
-                    for length in 1...maxGram {
-                        let end = start + length - 1
-                        guard end < ids.count, positions[end] == positions[start] + UInt32(length - 1) else { break }
-                        let (a, b) = GramKey.pack(ids, start, length)
-                        let t = tokens.index(a, b)
-                        if t == lastDocument.count {
-                            lastDocument.append(-1)
-                            lastPosting.append(-1)
+                units.info.withUnsafeBufferPointer { info in
+                    for start in 0..<ids.count where Self.partition(of: ids[start], partitions) == partition {
+                        let fields = UInt64(info[start] & 0xC0) << 8
+                        let page = info[start] & 0xC0 == 0 ? UInt64(info[start] & 3) : 4
+                        for length in 1...maxGram {
+                            let end = start + length - 1
+                            guard end < ids.count, positions[end] == positions[start] + UInt32(length - 1) else { break }
+                            let (a, b) = GramKey.pack(ids, start, length)
+                            let next = Int32(packed.count)
+                            let (t, visited) = tokens.visit(a, b, document: doc, nextPosting: next)
+                            let posting = Int(visited)
+                            if visited == next {
+                                token.append(Int32(t))
+                                packed.append(UInt64(UInt32(bitPattern: doc)) << 32 | 4)
+                            }
+                            var value = packed[posting]
+                            if (value >> 16) & 0xFFFF < 0xFFFF { value += 1 << 16 }
+                            value |= fields
+                            if value & 0xFF == 4, page < 4 { value = value & ~0xFF | page }
+                            packed[posting] = value
+                            if length == maxGram { pending.append((visited, positions[start])) }
                         }
-                        var posting = Int(lastPosting[t])
-                        if lastDocument[t] != doc {
-                            lastDocument[t] = doc
-                            posting = packed.count
-                            lastPosting[t] = Int32(posting)
-                            token.append(Int32(t))
-                            packed.append(UInt64(UInt32(bitPattern: doc)) << 32 | 4)
-                        }
-                        var value = packed[posting]
-                        if (value >> 16) & 0xFFFF < 0xFFFF { value += 1 << 16 }
-                        value |= fields
-                        if value & 0xFF == 4, page < 4 { value = value & ~0xFF | page }
-                        packed[posting] = value
-                        if length == maxGram { pending.append((Int32(posting), positions[start])) }
                     }
                 }
             }
@@ -111,6 +104,13 @@ struct PostingsLog {
             offset += Int(positionCount[i])
         }
         return (lists, start, positions)
+    }
+
+    /// The partition of the n-grams starting with unit `id`: a multiplicative hash scaled to the count,
+    /// which spreads neighbouring ids and costs no division.
+    @inline(__always)
+    static func partition(of id: UInt32, _ partitions: UInt32) -> UInt32 {
+        UInt32((UInt64(id &* 0x9E37_79B1) &* UInt64(partitions)) >> 32)
     }
 
     private static func starts(_ keys: [Int32], tokenCount: Int) -> [Int] {

@@ -1,50 +1,107 @@
 /// The per-result files: `r/<id>.gz` holds what a result line shows (a gzip JSON object with short keys:
-/// u url, t title, n 发文字号, d date, k kind, i issue, s issuer, p number of snippet pages, x page 0 text)
-/// and `r/<id>-<k>.gz` the text of snippet page k ≥ 1. A query downloads these for the results it shows only.
+/// u url, t title, n 发文字号, d date, k kind, i issue, s issuer, p number of snippet pages, x the texts of
+/// snippet pages 0…2) and `r/<id>-<k>.gz` the text of snippet page k ≥ 3. A query downloads these for the
+/// results it shows only.
+///
+/// Pages 0–2 travel with the record because the postings name them exactly (page codes 0, 1, 2), so a
+/// result needs one request, and most documents have no more pages: one file per document instead of
+/// three keeps the build's file count (and its time in the file system) down. Later pages stay apart, so
+/// a long document costs a result line no more than three pages.
 enum RecordFiles {
+    /// Snippet pages inside the record file.
+    static let inlinePages = 3
+
     static func files(_ document: IndexedDocument) -> [(path: String, bytes: [UInt8])] {
         let r = document.record
-        // Written by hand, keys sorted: JSONEncoder costs more than all the rest of this step.
-        var json = "{"
-        json += "\"d\":" + (r.date.map(quoted) ?? "null")
-        json += ",\"i\":" + (r.issue.map(quoted) ?? "null")
-        json += ",\"k\":" + quoted(r.kind)
-        json += ",\"n\":" + (r.number.map(quoted) ?? "null")
-        json += ",\"p\":\(document.pageCount)"
-        json += ",\"s\":" + (r.issuer.map(quoted) ?? "null")
-        json += ",\"t\":" + quoted(r.title)
-        json += ",\"u\":" + quoted(r.url)
-        json += ",\"x\":" + quoted(document.pageText(0)) + "}"
-        var files = [("r/\(document.id).gz", Array(json.utf8))]
-        for page in 1..<document.pageCount {
-            files.append(("r/\(document.id)-\(page).gz", Array(document.pageText(page).utf8)))
+        // Written by hand into bytes, keys sorted: JSONEncoder, or even building a String first, costs more
+        // than all the rest of this step (the snippet text of 10,000 documents is 100 MB).
+        var json = JSONBytes(capacity: document.pageSize * 3 + 256)
+        json.raw("{\"d\":"); json.optional(r.date)
+        json.raw(",\"i\":"); json.optional(r.issue)
+        json.raw(",\"k\":"); json.string(r.kind)
+        json.raw(",\"n\":"); json.optional(r.number)
+        json.raw(",\"p\":\(document.pageCount)")
+        json.raw(",\"s\":"); json.optional(r.issuer)
+        json.raw(",\"t\":"); json.string(r.title)
+        json.raw(",\"u\":"); json.string(r.url)
+        json.raw(",\"x\":[")
+        for page in 0..<min(inlinePages, document.pageCount) {
+            if page > 0 { json.raw(",") }
+            json.string(document.pageScalars(page))
+        }
+        json.raw("]}")
+        var files = [("r/\(document.id).gz", json.bytes)]
+        for page in min(inlinePages, document.pageCount)..<document.pageCount {
+            var text = [UInt8]()
+            text.reserveCapacity(document.pageSize * 3)
+            JSONBytes.utf8(document.pageScalars(page), into: &text)
+            files.append(("r/\(document.id)-\(page).gz", text))
         }
         return files
     }
 
-    /// A JSON string literal.
+    /// A JSON string literal (for tests).
     static func quoted(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        out.append("\"")
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out.append(contentsOf: "\\\"".unicodeScalars)
-            case "\\": out.append(contentsOf: "\\\\".unicodeScalars)
-            case "\n": out.append(contentsOf: "\\n".unicodeScalars)
-            case "\r": out.append(contentsOf: "\\r".unicodeScalars)
-            case "\t": out.append(contentsOf: "\\t".unicodeScalars)
-            case "\u{2028}": out.append(contentsOf: "\\u2028".unicodeScalars)
-            case "\u{2029}": out.append(contentsOf: "\\u2029".unicodeScalars)
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).unicodeScalars)
-                } else {
-                    out.append(scalar)
-                }
+        var json = JSONBytes(capacity: text.utf8.count + 2)
+        json.string(text)
+        return String(decoding: json.bytes, as: UTF8.self)
+    }
+}
+
+/// JSON written straight into UTF-8 bytes.
+struct JSONBytes {
+    private(set) var bytes: [UInt8] = []
+
+    init(capacity: Int) { bytes.reserveCapacity(capacity) }
+
+    mutating func raw(_ text: String) { bytes.append(contentsOf: text.utf8) }
+
+    mutating func optional(_ text: String?) {
+        if let text { string(text) } else { raw("null") }
+    }
+
+    mutating func string(_ text: String) { string(text.unicodeScalars) }
+
+    /// A string literal: `"` `\` and control characters escaped, and U+2028/2029, which older JavaScript
+    /// parsers do not allow inside strings.
+    mutating func string<S: Sequence>(_ scalars: S) where S.Element == Unicode.Scalar {
+        bytes.append(0x22)
+        for scalar in scalars {
+            let v = scalar.value
+            switch v {
+            case 0x22: bytes += [0x5C, 0x22]
+            case 0x5C: bytes += [0x5C, 0x5C]
+            case 0x0A: bytes += [0x5C, 0x6E]
+            case 0x0D: bytes += [0x5C, 0x72]
+            case 0x09: bytes += [0x5C, 0x74]
+            case 0x2028, 0x2029, 0..<0x20:
+                let hex = Array(String(v, radix: 16).utf8)
+                bytes += [0x5C, 0x75] + [UInt8](repeating: 0x30, count: 4 - hex.count) + hex
+            default: Self.append(scalar, to: &bytes)
             }
         }
-        out.append("\"")
-        return String(out)
+        bytes.append(0x22)
+    }
+
+    /// The UTF-8 bytes of `scalars`.
+    static func utf8<S: Sequence>(_ scalars: S, into bytes: inout [UInt8]) where S.Element == Unicode.Scalar {
+        for scalar in scalars { append(scalar, to: &bytes) }
+    }
+
+    @inline(__always)
+    private static func append(_ scalar: Unicode.Scalar, to bytes: inout [UInt8]) {
+        let v = scalar.value
+        switch v {
+        case 0..<0x80:
+            bytes.append(UInt8(v))
+        case 0x80..<0x800:
+            bytes.append(UInt8(0xC0 | v >> 6)); bytes.append(UInt8(0x80 | v & 0x3F))
+        case 0x800..<0x10000:
+            bytes.append(UInt8(0xE0 | v >> 12)); bytes.append(UInt8(0x80 | v >> 6 & 0x3F))
+            bytes.append(UInt8(0x80 | v & 0x3F))
+        default:
+            bytes.append(UInt8(0xF0 | v >> 18)); bytes.append(UInt8(0x80 | v >> 12 & 0x3F))
+            bytes.append(UInt8(0x80 | v >> 6 & 0x3F)); bytes.append(UInt8(0x80 | v & 0x3F))
+        }
     }
 }

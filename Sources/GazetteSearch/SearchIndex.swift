@@ -1,4 +1,5 @@
 import Foundation
+import GazetteParallel
 
 /// Writes the static search index under `search/` (docs/search.md describes the format):
 /// `meta.json`, token shards `t/`, positions of the longest n-grams `x/`, per-result records and snippet
@@ -9,6 +10,8 @@ public enum SearchIndex {
     static let pageSize = 1200
     /// Documents tokenized together before their n-grams are added to the postings logs.
     private static let batchSize = 256
+    /// Strands per parallel step: several per core, since files and documents differ widely in cost.
+    private static let strands = Parallel.cores * 4
 
     /// The index files for `records`, as (path below the output root, bytes).
     /// With `GAZETTE_SEARCH_TIMING` set, prints the time of each step to standard error.
@@ -19,23 +22,24 @@ public enum SearchIndex {
         let words = WordTable()
         var (logs, lengths, recordFiles) = collect(ordered, words: words)
         clock.lap("tokenize")
+        let tokenCount = logs.reduce(0) { $0 + $1.tokenCount }
         let tokens = tokenFiles(&logs, lengths: lengths, words: words)
         clock.lap("postings")
         let facets = Facets.build(ordered)
         let files = tokens.files + facets.files + recordFiles
-        let compressed = Parallel.map(files) { file in
+        let compressed = Parallel.map(files, jobs: strands) { file in
             // Text (records, pages) repeats phrases; postings and positions are binary and gain from Huffman only.
             (path: "search/" + file.path, data: Data(Gzip.compress(file.bytes, matching: file.path.hasPrefix("r/"))))
         }
         clock.lap("gzip")
         let meta: [String: Any] = [
-            "format": 1, "documents": ordered.count, "maxGram": Tokenizer.maxGram,
+            "format": 2, "documents": ordered.count, "maxGram": Tokenizer.maxGram,
             "k1": PostingsEncoding.k1, "b": PostingsEncoding.b,
             "shards": tokens.shards, "positionShards": tokens.positionShards,
         ]
         let json = [(path: "search/meta.json", data: jsonData(meta)), (path: "search/facets.json", data: jsonData(facets.meta))]
         let output = (json + compressed).sorted { $0.path < $1.path }
-        clock.report(records: ordered.count, tokens: logs.reduce(0) { $0 + $1.tokenCount }, files: output)
+        clock.report(records: ordered.count, tokens: tokenCount, files: output)
         return output
     }
 
@@ -50,7 +54,7 @@ public enum SearchIndex {
     /// its own thread), writing the record files on the way.
     private static func collect(_ records: [SearchRecord], words: WordTable)
         -> (logs: [PostingsLog], lengths: [Int], records: [(path: String, bytes: [UInt8])]) {
-        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let workers = Parallel.cores
         let logs = (0..<workers).map { Box(PostingsLog(partition: $0, of: workers)) }
         var lengths: [Int] = []
         var files: [(path: String, bytes: [UInt8])] = []
@@ -58,7 +62,7 @@ public enum SearchIndex {
             let batch = batchStart..<min(records.count, batchStart + batchSize)
             let size = (batch.count + workers - 1) / workers
             let slices = stride(from: batch.lowerBound, to: batch.upperBound, by: size).map { $0..<min(batch.upperBound, $0 + size) }
-            let scanned = Parallel.map(slices) { slice in
+            let scanned = Parallel.map(slices, jobs: strands) { slice in
                 var tokenizer = Tokenizer()
                 var sink = UnitIDSink(words: words)
                 return slice.map { id in
@@ -70,7 +74,7 @@ public enum SearchIndex {
                 lengths.append(document.units.ids.count)
                 files += document.files
             }
-            _ = Parallel.map(logs) { log in
+            _ = Parallel.map(logs, jobs: strands) { log in
                 for (offset, document) in scanned.enumerated() { log.value.add(document.units, document: batch.lowerBound + offset) }
             }
         }
@@ -81,30 +85,36 @@ public enum SearchIndex {
     private static func tokenFiles(_ logs: inout [PostingsLog], lengths: [Int], words: WordTable)
         -> (files: [(path: String, bytes: [UInt8])], shards: Int, positionShards: Int) {
         let averageLength = Double(lengths.reduce(0, +)) / Double(max(1, lengths.count))
-        var postingEntries: [BlobStore.Entry] = []
-        var positionEntries: [BlobStore.Entry] = []
-        for k in logs.indices {
-            let texts = (0..<logs[k].tokenCount).map {
-                Array(tokenText(logs[k].tokens.keysA[$0], logs[k].tokens.keysB[$0], words: words).utf8)
+        // Each partition is regrouped on its own thread (the regrouping is sequential within a partition);
+        // the encoding inside is parallel again. Entry order does not matter: shards sort their tokens.
+        let boxes = logs.map { Box($0) }
+        logs = []
+        let perLog = Parallel.map(boxes, jobs: strands) { box -> (postings: [BlobStore.Entry], positions: [BlobStore.Entry]) in
+            let texts = (0..<box.value.tokenCount).map {
+                Array(tokenText(box.value.tokens.keysA[$0], box.value.tokens.keysB[$0], words: words).utf8)
             }
-            let ranges = chunks(logs[k].tokenCount)
-            let (lists, positionStart, positions) = logs[k].positionsByToken()
-            positionEntries += Parallel.map(ranges) { range in
+            let ranges = chunks(box.value.tokenCount)
+            let (lists, positionStart, positions) = box.value.positionsByToken()
+            let positionEntries = Parallel.map(ranges, jobs: strands) { range in
                 range.compactMap { t -> BlobStore.Entry? in
                     guard positionStart[t] < positionStart[t + 1] else { return nil }
                     return BlobStore.Entry(token: texts[t], df: positionStart[t + 1] - positionStart[t],
                                            blob: PostingsEncoding.positions(lists[positionStart[t]..<positionStart[t + 1]], positions))
                 }
             }.flatMap { $0 }
-            let (postings, start) = logs[k].postingsByToken()
-            postingEntries += Parallel.map(ranges) { range in
+            let (postings, start) = box.value.postingsByToken()
+            let postingEntries = Parallel.map(ranges, jobs: strands) { range in
                 range.map { t in
                     BlobStore.Entry(token: texts[t], df: start[t + 1] - start[t],
                                     blob: PostingsEncoding.postings(postings[start[t]..<start[t + 1]], documentLengths: lengths,
                                                                     averageLength: averageLength))
                 }
             }.flatMap { $0 }
+            box.value = PostingsLog(partition: 0, of: 1)  // frees the partition's memory as soon as it is encoded
+            return (postingEntries, positionEntries)
         }
+        let postingEntries = perLog.flatMap(\.postings)
+        let positionEntries = perLog.flatMap(\.positions)
         let postingFiles = BlobStore.files(postingEntries, folder: "t", layout: .postings)
         let positionFiles = BlobStore.files(positionEntries, folder: "x", layout: .positions)
         return (postingFiles.files + positionFiles.files, postingFiles.shardCount, positionFiles.shardCount)

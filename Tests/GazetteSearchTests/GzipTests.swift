@@ -22,17 +22,7 @@ import Testing
     #expect(Gzip.compress(text).count < text.count / 10)
 }
 
-@Test func huffmanCodesRespectTheLengthLimit() {
-    // Fibonacci frequencies make the deepest possible tree.
-    var fib = [1, 1]
-    while fib.count < 30 { fib.append(fib[fib.count - 1] + fib[fib.count - 2]) }
-    let code = HuffmanCode(frequencies: fib, limit: 15)
-    #expect(code.lengths.max()! <= 15)
-    let kraft = code.lengths.filter { $0 > 0 }.reduce(0.0) { $0 + pow(2.0, -Double($1)) }
-    #expect(kraft == 1.0)
-}
-
-@Test func binaryDataRoundTripsWithHuffmanOnlyAndStoredBlocks() throws {
+@Test func binaryDataRoundTripsWithHuffmanOnlyCoding() throws {
     var state: UInt32 = 1
     let random: [UInt8] = (0..<150_000).map { _ in
         state = state &* 1_664_525 &+ 1_013_904_223
@@ -42,5 +32,4 @@ import Testing
     for sample in [random, skewed, [], [9]] {
         #expect(try gunzip(Gzip.compress(sample, matching: false)) == sample)
     }
-    #expect(CRC32.checksum(Array("123456789".utf8)) == 0xCBF4_3926)
 }

@@ -9,7 +9,8 @@ enum IndexFixture {
         .deletingLastPathComponent().appendingPathComponent("js/fixture")
 
     static var records: [SearchRecord] {
-        let long = (1...40).map { "第\($0)条 各镇人民政府要加强组织领导，明确责任分工，确保各项任务落到实处。" }.joined(separator: "\n")
+        // Long enough that the last line falls on snippet page 3, which is a file of its own.
+        let long = (1...100).map { "第\($0)条 各镇人民政府要加强组织领导，明确责任分工，确保各项任务落到实处。" }.joined(separator: "\n")
         return [
             SearchRecord(url: "documents/azbf-2023-9/", kind: "document",
                          title: "阿尔山市人民政府办公室关于印发《阿尔山市庭院经济发展实施方案》的通知",

@@ -84,6 +84,48 @@ struct FeedTests {
         #expect((items[0]["_gazette"] as? [String: Any])?["document_number"] as? String == "测政发〔2023〕2号")
     }
 
+    @Test func feedsCarryTheNewestItemsOnlyWhileTheAPIKeepsTheArchive() throws {
+        // More documents than a feed holds, dated in 2022 so that number 1 is the oldest of all (the base
+        // site's policy, of 2023, is the newest).
+        var tree = InlineSite.base
+        let count = OpenData.feedLimit + 5
+        for n in 1...count {
+            let day = 1 + (n - 1) % 28, month = 1 + (n - 1) / 28
+            tree += """
+
+            -- issues/2023-01/d\(n).md --
+            ---
+            kind: document
+            number: 测政办发〔2022〕\(100 + n)号
+            title: 第\(n)号通知
+            issuer: 测试市人民政府办公室
+            date: 2022-0\(month)-\(day < 10 ? "0" : "")\(day)
+            section: 政府办公室文件
+            page: 2
+            ---
+            正文。
+            """
+        }
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let build = TestBuild(content: try InlineSite(tree, in: folder).root, into: folder)
+        #expect(build.errors.isEmpty, "\(build.diagnosticLines)")
+        let atom = try #require(build.text("feed.xml"))
+        let entries = try Self.parse(Data(atom.utf8), element: "id").dropFirst()
+        #expect(entries.count == OpenData.feedLimit)
+        #expect(Array(entries.prefix(2)) == ["https://example.gov.cn/documents/cszbf-2023-9/",
+                                             "https://example.gov.cn/documents/cszbf-2022-\(100 + count)/"])
+        #expect(!entries.contains("https://example.gov.cn/documents/cszbf-2022-101/"))
+        let issuerFeed = try #require(build.text("issuers/cszbf/feed.xml"))
+        #expect(try Self.parse(Data(issuerFeed.utf8), element: "id").count == 1 + OpenData.feedLimit)
+        let jsonFeed = try #require(build.text("feed.json"))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(jsonFeed.utf8)) as? [String: Any])
+        #expect((json["items"] as? [Any])?.count == OpenData.feedLimit)
+        let documents = try #require(build.text("api/v1/documents.json"))
+        let api = try #require(try JSONSerialization.jsonObject(with: Data(documents.utf8)) as? [String: Any])
+        #expect((api["documents"] as? [Any])?.count == count + 1)
+    }
+
     @Test func escapingCoversMarkupQuotesAndForbiddenCharacters() {
         #expect(XML.escape("a<b>&\"c'd]]>") == "a&lt;b&gt;&amp;&quot;c&apos;d]]&gt;")
         #expect(XML.escape("制表\t换行\n\u{0}\u{8}\u{FFFE}") == "制表\t换行\n")

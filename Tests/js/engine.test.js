@@ -73,7 +73,10 @@ test('Mongolian words and Latin are whole tokens', async () => {
 });
 
 test('snippets show the match, highlighted, even on a later page', async () => {
+  fetched.length = 0;
   const r = await engine().search('联系方式');
+  // Pages 0–2 come with the record; the match is on page 3, a file of its own.
+  assert.ok(fetched.some(f => /^r\/\d+-3\.gz$/.test(f)), fetched.join());
   assert.equal(r.total, 1);
   const [hit] = r.results;
   assert.ok(hit.highlights.length > 0);

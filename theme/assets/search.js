@@ -468,11 +468,9 @@
 
     /** One result line: the record, and a snippet around the first match of the rarest clause. */
     async function result(doc, pageCode, clauses, best, score) {
-      const recordPromise = once(`r/${doc}.gz`, bytes => JSON.parse(text(bytes)));
-      // Pages 1 and 2 exist whenever the postings point at them: fetch them with the record, not after it.
-      if (pageCode === 1 || pageCode === 2) once(`r/${doc}-${pageCode}.gz`, text).catch(() => {});
-      const record = await recordPromise;
-      const pageText = k => (k === 0 ? Promise.resolve(record.x) : once(`r/${doc}-${k}.gz`, text));
+      // The record carries snippet pages 0–2 (all the postings name exactly); later pages are files of their own.
+      const record = await once(`r/${doc}.gz`, bytes => JSON.parse(text(bytes)));
+      const pageText = k => (k < record.x.length ? Promise.resolve(record.x[k]) : once(`r/${doc}-${k}.gz`, text));
       // Pages 0–2 are exact; 3 means "page 3 or later, or only in the title": look through a few.
       const tries = pageCode < 3 ? [pageCode, 0] : [3, 4, 5, 6, 0];
       let snippet = null;
