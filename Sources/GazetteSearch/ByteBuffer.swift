@@ -4,6 +4,7 @@ struct ByteBuffer {
 
     init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
 
+    @inline(__always)
     mutating func varint(_ value: Int) {
         var v = UInt64(value)
         while v >= 0x80 {

@@ -51,32 +51,37 @@ enum PostingsEncoding {
         return UInt8(max(1, min(15, (part / (k1 + 1) * 15).rounded())))
     }
 
-    /// The postings blob of one token, from packed postings (see `PostingsLog`).
-    static func postings(_ postings: ArraySlice<UInt64>, documentLengths: [Int], averageLength: Double) -> [UInt8] {
-        var out = ByteBuffer(capacity: postings.count * 2 + 8)
-        out.varint(postings.count)
-        docSet(postings.map { Int($0 >> 32) }, into: &out)
-        for posting in postings {
-            let doc = Int(posting >> 32)
-            let tf = Int((posting >> 16) & 0xFFFF)
-            let flags = UInt8((posting >> 8) & 0xFF)
-            let page = UInt8(posting & 0xFF)
-            out.byte(impact(tf: tf, length: documentLengths[doc], averageLength: averageLength)
-                | min(page, 3) << 4 | flags)
-        }
-        return out.bytes
-    }
-
-    /// The positions blob of one token.
-    static func positions(_ lists: ArraySlice<(count: Int, offset: Int)>, _ positions: [UInt32]) -> [UInt8] {
-        var out = ByteBuffer(capacity: lists.count * 4)
-        for list in lists {
-            out.varint(list.count)
-            var previous: UInt32 = 0
-            for k in list.offset..<(list.offset + list.count) {
-                out.varint(Int(positions[k] - previous))
-                previous = positions[k]
+    /// The postings blob of one token, from its stream in `PostingsLog` (`count` documents of gap, tf and
+    /// bits). The impact needs the average document length, known only when every document is in.
+    static func postings(_ stream: [UInt8], count: Int, documentLengths: [Int], averageLength: Double) -> [UInt8] {
+        var docs = [Int](repeating: 0, count: count)
+        var tfs = [Int](repeating: 0, count: count)
+        var bits = [UInt8](repeating: 0, count: count)
+        var p = 0
+        func varint() -> Int {
+            var value = 0, shift = 0
+            while true {
+                let byte = stream[p]
+                p += 1
+                value |= Int(byte & 0x7F) << shift
+                if byte < 0x80 { return value }
+                shift += 7
             }
+        }
+        var doc = 0
+        for i in 0..<count {
+            doc += varint()
+            docs[i] = doc
+            tfs[i] = varint()
+            bits[i] = stream[p]
+            p += 1
+        }
+        var out = ByteBuffer(capacity: count * 2 + 8)
+        out.varint(count)
+        docSet(docs, into: &out)
+        for i in 0..<count {
+            out.byte(impact(tf: tfs[i], length: documentLengths[docs[i]], averageLength: averageLength)
+                | min(bits[i] & 7, 3) << 4 | bits[i] & 0xC0)
         }
         return out.bytes
     }

@@ -85,33 +85,25 @@ public enum SearchIndex {
     private static func tokenFiles(_ logs: inout [PostingsLog], lengths: [Int], words: WordTable)
         -> (files: [(path: String, bytes: [UInt8])], shards: Int, positionShards: Int) {
         let averageLength = Double(lengths.reduce(0, +)) / Double(max(1, lengths.count))
-        // Each partition is regrouped on its own thread (the regrouping is sequential within a partition);
-        // the encoding inside is parallel again. Entry order does not matter: shards sort their tokens.
+        // Each partition's tokens are encoded on their own strands; entry order does not matter, since
+        // shards sort their tokens.
         let boxes = logs.map { Box($0) }
         logs = []
-        let perLog = Parallel.map(boxes, jobs: strands) { box -> (postings: [BlobStore.Entry], positions: [BlobStore.Entry]) in
-            let texts = (0..<box.value.tokenCount).map {
-                Array(tokenText(box.value.tokens.keysA[$0], box.value.tokens.keysB[$0], words: words).utf8)
-            }
-            let ranges = chunks(box.value.tokenCount)
-            let (lists, positionStart, positions) = box.value.positionsByToken()
-            let positionEntries = Parallel.map(ranges, jobs: strands) { range in
-                range.compactMap { t -> BlobStore.Entry? in
-                    guard positionStart[t] < positionStart[t + 1] else { return nil }
-                    return BlobStore.Entry(token: texts[t], df: positionStart[t + 1] - positionStart[t],
-                                           blob: PostingsEncoding.positions(lists[positionStart[t]..<positionStart[t + 1]], positions))
+        let perLog = Parallel.map(boxes, jobs: boxes.count) { box -> (postings: [BlobStore.Entry], positions: [BlobStore.Entry]) in
+            let log = box.value
+            let ranges = chunks(log.tokenCount)
+            let encoded = Parallel.map(ranges, jobs: strands) { range in
+                range.map { t -> (BlobStore.Entry, BlobStore.Entry?) in
+                    let text = Array(tokenText(log.tokens.keysA[t], log.tokens.keysB[t], words: words).utf8)
+                    let df = Int(log.documentCounts[t])
+                    let postings = BlobStore.Entry(token: text, df: df, blob: PostingsEncoding.postings(
+                        log.postings.bytes(t), count: df, documentLengths: lengths, averageLength: averageLength))
+                    let positions = log.positions.bytes(t)
+                    return (postings, positions.isEmpty ? nil : BlobStore.Entry(token: text, df: df, blob: positions))
                 }
             }.flatMap { $0 }
-            let (postings, start) = box.value.postingsByToken()
-            let postingEntries = Parallel.map(ranges, jobs: strands) { range in
-                range.map { t in
-                    BlobStore.Entry(token: texts[t], df: start[t + 1] - start[t],
-                                    blob: PostingsEncoding.postings(postings[start[t]..<start[t + 1]], documentLengths: lengths,
-                                                                    averageLength: averageLength))
-                }
-            }.flatMap { $0 }
-            box.value = PostingsLog(partition: 0, of: 1)  // frees the partition's memory as soon as it is encoded
-            return (postingEntries, positionEntries)
+            box.value = PostingsLog(partition: 0, of: 1)  // frees the partition's streams as soon as it is encoded
+            return (encoded.map(\.0), encoded.compactMap(\.1))
         }
         let postingEntries = perLog.flatMap(\.postings)
         let positionEntries = perLog.flatMap(\.positions)
