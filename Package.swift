@@ -30,7 +30,7 @@ let package = Package(
         .target(name: "GazetteParallel"),
         .target(
             name: "GazetteContent",
-            dependencies: ["GazetteModel", .product(name: "Yams", package: "Yams")]
+            dependencies: ["GazetteModel", "GazetteParallel", .product(name: "Yams", package: "Yams")]
         ),
         .target(
             name: "GazetteRender",

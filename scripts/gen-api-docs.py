@@ -89,9 +89,9 @@ FEEDS = """\
 
 | path | format | holds |
 |---|---|---|
-| `feed.xml` | Atom 1.0 (RFC 4287) | every document and interpretation, newest first |
+| `feed.xml` | Atom 1.0 (RFC 4287) | the newest 100 documents and interpretations, newest first (a feed carries what is new; the API and the download hold the whole archive) |
 | `feed.json` | JSON Feed 1.1 | the same, in the same order |
-| `issuers/<code>/feed.xml` | Atom 1.0 | the documents whose 发文字号 has that issuer code (`azbf` = 阿政办发, `azf` = 阿政发), with their interpretations |
+| `issuers/<code>/feed.xml` | Atom 1.0 | the newest 100 documents whose 发文字号 has that issuer code (`azbf` = 阿政办发, `azf` = 阿政发), with their interpretations |
 | `notices.ics` | iCalendar (RFC 5545) | every notice period as an all-day event; `notices/<id>/notice.ics` holds one |
 
 Every page's `<head>` links `feed.xml` and `feed.json` with `<link rel="alternate">`,

@@ -5,11 +5,11 @@ import GazettePublish
 import GazetteRender
 import GazetteSearch
 
-/// The site ready to be written: page contexts (drawn through templates as they are
-/// written, so rendered HTML is never all in memory) and data files.
+/// The site ready to be written: page contexts (drawn through templates as they are written, so rendered
+/// HTML is never all in memory); the data files are already in the sink.
 struct RenderedSite {
     let pages: [Page]
-    let files: [OutputFile]
+    let fileCount: Int
     let templates: Templates
 }
 
@@ -19,7 +19,8 @@ struct SiteRenderer {
     let themeRoot: URL
     let jobs: Int
 
-    func render(diagnostics: inout Diagnostics) -> RenderedSite? {
+    /// Renders everything; data files go to `sink` group by group as they are made, and are not kept.
+    func render(diagnostics: inout Diagnostics, sink: OutputSink) -> RenderedSite? {
         let templatesDir = themeRoot.appendingPathComponent("templates")
         guard let templates = Templates.load(from: templatesDir, displayPath: display(templatesDir),
                                              diagnostics: &diagnostics) else { return nil }
@@ -35,24 +36,33 @@ struct SiteRenderer {
         pages.append(noticePages.index())
         pages += site.notices.map { noticePages.notice($0, body: bodies.notices[$0.id]!) }
         pages += organisationPages(bodies: bodies)
-        let openData = OpenData(site: site, bodies: bodies.published)
-        pages.append(DownloadsPage(site: site).page(openData.downloadManifest))
+        // A signal stops the build between steps (and between batches of the search index): the
+        // interruption handler gives the build two seconds before it cleans up and exits by itself.
+        let interrupted = { Interruption.shared.isRequested }
+        sink.files(tableFiles(bodies: bodies))
+        sink.files(calendarFiles())
+        if interrupted() { return nil }
+        // The open data (API, feeds, archive) is made, written and dropped before the search index is built.
+        do {
+            let openData = OpenData(site: site, bodies: bodies.published)
+            pages.append(DownloadsPage(site: site).page(openData.downloadManifest))
+            sink.files(openData.files(pages: pages.map(\.urlPath).sorted()).map { OutputFile(path: $0.path, data: $0.data) })
+        }
         for page in pages where !templates.names.contains(page.template) {
             diagnostics.error("主题缺少模板 \(page.template).mustache", at: SourceLocation(path: display(templatesDir)))
         }
-
-        var files: [OutputFile] = []
-        files += tableFiles(bodies: bodies)
-        files += calendarFiles()
-        files += openData.files(pages: pages.map(\.urlPath).sorted())
-            .map { OutputFile(path: $0.path, data: $0.data) }
-        files += SearchIndex.build(searchRecords(bodies: bodies)).map { OutputFile(path: $0.path, data: $0.data) }
+        if interrupted() { return nil }
+        SearchIndex.build(searchRecords(bodies: bodies), shouldStop: interrupted) { batch in
+            sink.files(batch.map { OutputFile(path: $0.path, data: $0.data) })
+        }
+        if interrupted() { return nil }
 
         // Link check: every internal link of a Markdown body must reach a page or file of this build.
-        LinkCheck(site: site, outputs: pages.map(\.path) + files.map(\.path), themeRoot: themeRoot)
+        let fileCount = sink.count
+        LinkCheck(site: site, outputs: pages.map(\.path) + sink.allPaths, themeRoot: themeRoot)
             .check(bodies.all, diagnostics: &diagnostics)
 
-        return RenderedSite(pages: pages, files: files.sorted { $0.path < $1.path }, templates: templates)
+        return RenderedSite(pages: pages, fileCount: fileCount, templates: templates)
     }
 
     /// Every Markdown body rendered once, in parallel; pages, tables, search and data reuse them.

@@ -1,5 +1,6 @@
 import Foundation
 import GazetteModel
+import GazetteParallel
 
 /// Load, decode and resolve: turns a content folder into a complete, checked `Site`.
 public enum SiteResolver {
@@ -24,16 +25,24 @@ public enum SiteResolver {
         var issues: [Issue] = []
         var documents: [Document] = []
         var interpretations: [Interpretation] = []
+        var entryFiles: [(file: ContentFile, issueID: String)] = []
         for folder in sources.issues {
             guard let file = folder.issueFile,
                   let issue = Issue.decode(file, folder: folder.id, diagnostics: &diagnostics) else { continue }
             issues.append(issue)
-            for entryFile in folder.entries {
-                switch Entry.decode(entryFile, issueID: issue.id, config: config, diagnostics: &diagnostics) {
-                case .document(let d)?: documents.append(d)
-                case .interpretation(let i)?: interpretations.append(i)
-                case nil: break
-                }
+            entryFiles += folder.entries.map { ($0, issue.id) }
+        }
+        // Decoding front matter is most of this stage: on every core, findings merged in content order.
+        let decoded = Parallel.map(entryFiles) { entry -> (Entry?, Diagnostics) in
+            var found = Diagnostics()
+            return (Entry.decode(entry.file, issueID: entry.issueID, config: config, diagnostics: &found), found)
+        }
+        for (entry, found) in decoded {
+            diagnostics.append(contentsOf: found)
+            switch entry {
+            case .document(let d)?: documents.append(d)
+            case .interpretation(let i)?: interpretations.append(i)
+            case nil: break
             }
         }
         issues.sort { ($0.year, $0.number) > ($1.year, $1.number) }

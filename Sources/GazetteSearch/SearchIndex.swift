@@ -13,34 +13,51 @@ public enum SearchIndex {
     /// Strands per parallel step: several per core, since files and documents differ widely in cost.
     private static let strands = Parallel.cores * 4
 
-    /// The index files for `records`, as (path below the output root, bytes).
+    /// A batch of index files, as (path below the output root, bytes).
+    public typealias Files = [(path: String, data: Data)]
+
+    /// The index files for `records`, in path order.
+    public static func build(_ records: [SearchRecord]) -> Files {
+        var all: Files = []
+        build(records) { all += $0 }
+        return all.sorted { $0.path < $1.path }
+    }
+
+    /// Builds the index for `records` and hands its files to `emit` batch by batch as they are ready: the
+    /// per-result records while the documents are tokenized, the token shards, facets and meta at the end.
+    /// So the index is never all in memory. `emit` is called on the calling thread. When `shouldStop` turns
+    /// true (a signal), the build ends after the current batch, with the index incomplete.
     /// With `GAZETTE_SEARCH_TIMING` set, prints the time of each step to standard error.
-    public static func build(_ records: [SearchRecord]) -> [(path: String, data: Data)] {
-        guard !records.isEmpty else { return [] }
+    public static func build(_ records: [SearchRecord], shouldStop: () -> Bool = { false }, emit: (Files) -> Void) {
+        guard !records.isEmpty else { return }
         var clock = StepClock()
+        var emitted = (files: 0, bytes: 0)
+        func counting(_ files: Files) {
+            emitted.files += files.count
+            emitted.bytes += files.reduce(0) { $0 + $1.data.count }
+            emit(files)
+        }
         let ordered = records.sorted(by: IndexedDocument.precedes)
         let words = WordTable()
-        var (logs, lengths, recordFiles) = collect(ordered, words: words)
+        var (logs, lengths) = collect(ordered, words: words, shouldStop: shouldStop, emit: counting)
+        if shouldStop() { return }
         clock.lap("tokenize")
         let tokenCount = logs.reduce(0) { $0 + $1.tokenCount }
         let tokens = tokenFiles(&logs, lengths: lengths, words: words)
         clock.lap("postings")
         let facets = Facets.build(ordered)
-        let files = tokens.files + facets.files + recordFiles
-        let compressed = Parallel.map(files, jobs: strands) { file in
-            // Text (records, pages) repeats phrases; postings and positions are binary and gain from Huffman only.
-            (path: "search/" + file.path, data: Data(Gzip.compress(file.bytes, matching: file.path.hasPrefix("r/"))))
-        }
+        // Postings and positions are binary and gain from Huffman codes only.
+        counting(Parallel.map(tokens.files + facets.files, jobs: strands) { file in
+            (path: "search/" + file.path, data: Data(Gzip.compress(file.bytes, matching: false)))
+        })
         clock.lap("gzip")
         let meta: [String: Any] = [
             "format": 2, "documents": ordered.count, "maxGram": Tokenizer.maxGram,
             "k1": PostingsEncoding.k1, "b": PostingsEncoding.b,
             "shards": tokens.shards, "positionShards": tokens.positionShards,
         ]
-        let json = [(path: "search/meta.json", data: jsonData(meta)), (path: "search/facets.json", data: jsonData(facets.meta))]
-        let output = (json + compressed).sorted { $0.path < $1.path }
-        clock.report(records: ordered.count, tokens: tokenCount, files: output)
-        return output
+        counting([(path: "search/meta.json", data: jsonData(meta)), (path: "search/facets.json", data: jsonData(facets.meta))])
+        clock.report(records: ordered.count, tokens: tokenCount, files: emitted.files, bytes: emitted.bytes)
     }
 
     private static func jsonData(_ object: Any) -> Data {
@@ -51,14 +68,13 @@ public enum SearchIndex {
     // MARK: - Steps
 
     /// Tokenizes every document and adds its n-grams to the postings logs (one per partition, each filled by
-    /// its own thread), writing the record files on the way.
-    private static func collect(_ records: [SearchRecord], words: WordTable)
-        -> (logs: [PostingsLog], lengths: [Int], records: [(path: String, bytes: [UInt8])]) {
+    /// its own thread), emitting the record files of each batch, compressed by the same threads, on the way.
+    private static func collect(_ records: [SearchRecord], words: WordTable, shouldStop: () -> Bool,
+                                emit: (Files) -> Void) -> (logs: [PostingsLog], lengths: [Int]) {
         let workers = Parallel.cores
         let logs = (0..<workers).map { Box(PostingsLog(partition: $0, of: workers)) }
         var lengths: [Int] = []
-        var files: [(path: String, bytes: [UInt8])] = []
-        for batchStart in stride(from: 0, to: records.count, by: batchSize) {
+        for batchStart in stride(from: 0, to: records.count, by: batchSize) where !shouldStop() {
             let batch = batchStart..<min(records.count, batchStart + batchSize)
             let size = (batch.count + workers - 1) / workers
             let slices = stride(from: batch.lowerBound, to: batch.upperBound, by: size).map { $0..<min(batch.upperBound, $0 + size) }
@@ -67,18 +83,20 @@ public enum SearchIndex {
                 var sink = UnitIDSink(words: words)
                 return slice.map { id in
                     let document = IndexedDocument(id: id, record: records[id], pageSize: pageSize)
-                    return (units: DocumentUnits.scan(document, tokenizer: &tokenizer, sink: &sink), files: RecordFiles.files(document))
+                    // Records and snippet pages are text, which repeats phrases: matched (see Gzip).
+                    let files = RecordFiles.files(document).map {
+                        (path: "search/" + $0.path, data: Data(Gzip.compress($0.bytes, matching: true)))
+                    }
+                    return (units: DocumentUnits.scan(document, tokenizer: &tokenizer, sink: &sink), files: files)
                 }
             }.flatMap { $0 }
-            for document in scanned {
-                lengths.append(document.units.ids.count)
-                files += document.files
-            }
+            lengths += scanned.map(\.units.ids.count)
+            emit(scanned.flatMap(\.files))
             _ = Parallel.map(logs, jobs: strands) { log in
                 for (offset, document) in scanned.enumerated() { log.value.add(document.units, document: batch.lowerBound + offset) }
             }
         }
-        return (logs.map(\.value), lengths, files)
+        return (logs.map(\.value), lengths)
     }
 
     /// The token shards with their postings, and the position shards.

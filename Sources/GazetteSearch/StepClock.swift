@@ -14,11 +14,10 @@ struct StepClock {
         last = now
     }
 
-    func report(records: Int, tokens: Int, files: [(path: String, data: Data)]) {
+    func report(records: Int, tokens: Int, files: Int, bytes: Int) {
         guard enabled else { return }
-        let bytes = files.reduce(0) { $0 + $1.data.count }
         let line = String(format: "search index: %d records, %d tokens, %d files, %.1f MB (%@), %.2f s\n",
-                          records, tokens, files.count, Double(bytes) / 1e6, laps.joined(separator: ", "),
+                          records, tokens, files, Double(bytes) / 1e6, laps.joined(separator: ", "),
                           Date().timeIntervalSince(start))
         FileHandle.standardError.write(Data(line.utf8))
     }

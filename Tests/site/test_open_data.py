@@ -208,6 +208,7 @@ def all_items(site):
 
 
 def test_atom_feed_parses_and_lists_every_document_and_interpretation_newest_first(site):
+    # A feed carries the newest 100 items (OpenData.feedLimit); the seed site has fewer, so all of them.
     feed = feedparser.parse((site / "feed.xml").read_bytes())
     assert not feed.bozo, feed.get("bozo_exception")
     assert feed.version == "atom10"

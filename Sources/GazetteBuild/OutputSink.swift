@@ -1,0 +1,79 @@
+import Foundation
+import GazetteParallel
+import GazetteRender
+
+/// Where the build's files go as soon as they are made: into the staging tree, through the cache (a file
+/// whose key is unchanged is hard-linked from the published site instead of written), so that no stage
+/// holds the whole site in memory: the data files of a large gazette (API, archive, search index) are
+/// hundreds of megabytes. Without a tree (`site check`, or a build that already has errors) it only
+/// records the paths, for the link check. Safe to call from several threads.
+final class OutputSink: @unchecked Sendable {
+    private let tree: OutputTree?
+    private let cache: BuildCache?
+    private let jobs: Int
+    private let lock = NSLock()
+    private var paths: [String] = []
+    private var failure: Error?
+
+    init(tree: OutputTree?, cache: BuildCache?, jobs: Int) {
+        self.tree = tree
+        self.cache = cache
+        self.jobs = jobs
+    }
+
+    /// Every path sent so far.
+    var allPaths: [String] { lock.withLock { paths } }
+    /// The first write that failed, if any.
+    var error: Error? { lock.withLock { failure } }
+    var count: Int { lock.withLock { paths.count } }
+
+    /// Writes data files, on the build's jobs.
+    func files(_ files: [OutputFile]) {
+        lock.withLock { paths += files.map(\.path) }
+        guard tree != nil else { return }
+        Parallel.forEach(files.count, jobs: jobs) { i in
+            var hash = ContentHash()
+            hash.add(BuildCache.generatorVersion)
+            hash.add(data: files[i].data)
+            write(files[i].path, key: hash.hex) { files[i].data }
+        }
+    }
+
+    /// Draws pages through their templates and writes them, on the build's jobs; a page whose template and
+    /// context are unchanged is not drawn at all.
+    func pages(_ pages: [Page], templates: Templates, progress: Progress) {
+        lock.withLock { paths += pages.map(\.path) }
+        guard tree != nil else { return }
+        let templateKeys = Dictionary(uniqueKeysWithValues: templates.names.map { name in
+            var hash = ContentHash()
+            hash.add(BuildCache.generatorVersion)
+            hash.add(templates.dependencyText(of: name))
+            return (name, hash.hex)
+        })
+        Parallel.forEach(pages.count, jobs: jobs) { i in
+            let page = pages[i]
+            var hash = ContentHash()
+            hash.add(templateKeys[page.template] ?? "")
+            hash.add(context: page.context)
+            write(page.path, key: hash.hex) { Data((templates.render(page.template, page.context) ?? "").utf8) }
+            progress.advance()
+        }
+    }
+
+    /// Reuses the published file when its key is unchanged, else makes and writes it.
+    private func write(_ path: String, key: String, make: () -> Data) {
+        guard let tree, let cache, error == nil, !Interruption.shared.isRequested else { return }
+        do {
+            if let previous = cache.previousEntry(path), previous.key == key,
+               tree.reusePublished(path, size: previous.size) {
+                cache.record(path, previous, reused: true)
+                return
+            }
+            let data = make()
+            try tree.write(data, to: path)
+            cache.record(path, BuildCache.Entry(key: key, size: data.count), reused: false)
+        } catch {
+            lock.withLock { if failure == nil { failure = error } }
+        }
+    }
+}
