@@ -17,11 +17,17 @@ struct ZipWriter {
     /// The archive of `entries` (in the order given), each dated `date` (midnight).
     static func archive(_ entries: [Entry], date: (year: Int, month: Int, day: Int)) -> Data {
         // Entries are deflated independently, so on every core; the archive is laid out in order after.
-        let compressed = Parallel.map(entries, jobs: Parallel.cores * 4) { (crc: crc32(of: $0.data), body: deflate($0.data)) }
+        var compressed = Parallel.map(entries, jobs: Parallel.cores * 4) { (crc: crc32(of: $0.data), body: deflate($0.data)) }
         let dosDate = UInt16(max(0, date.year - 1980)) << 9 | UInt16(date.month) << 5 | UInt16(date.day)
+        // Sized once: an archive of a large gazette is hundreds of megabytes, and growing it by doubling
+        // would hold it twice at the peak.
+        let localSize = zip(entries, compressed).reduce(0) { $0 + 30 + $1.0.name.utf8.count + min($1.1.body.count, $1.0.data.count) }
         var out = Data()
+        out.reserveCapacity(localSize + entries.reduce(0) { $0 + 46 + $1.name.utf8.count } + 200)
         var central = Data()
-        for (entry, packed) in zip(entries, compressed) {
+        for (index, entry) in entries.enumerated() {
+            let packed = compressed[index]
+            compressed[index].body = Data()  // each compressed body is dropped once it is in the archive
             let name = Data(entry.name.utf8)
             let offset = out.count
             // Stored when deflate does not help (tiny or already compressed files).

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+
 /// Many byte streams growing side by side (one per token of a partition), in one arena: each stream is a
 /// chain of blocks of 16, 32, 64 … up to 1,024 bytes. Appending is a store and an add, with no reference
 /// counting and no uniqueness checks, which an array per stream would pay on every byte (43 M postings
@@ -30,12 +36,12 @@ final class ByteStreams: @unchecked Sendable {
     init(arenaCapacity: Int = 1 << 20, streamCapacity: Int = 1024) {
         self.arenaCapacity = arenaCapacity
         self.streamCapacity = streamCapacity
-        arena = .allocate(capacity: arenaCapacity)
+        arena = malloc(arenaCapacity)!.assumingMemoryBound(to: UInt8.self)
         streams = .allocate(capacity: streamCapacity)
     }
 
     deinit {
-        arena.deallocate()
+        free(arena)
         streams.deinitialize(count: streamCount)
         streams.deallocate()
     }
@@ -106,10 +112,10 @@ final class ByteStreams: @unchecked Sendable {
         if arenaUsed + needed > arenaCapacity {
             var capacity = arenaCapacity * 2
             while arenaUsed + needed > capacity { capacity *= 2 }
-            let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-            moved.moveInitialize(from: arena, count: arenaUsed)
-            arena.deallocate()
-            arena = moved
+            // realloc, not allocate-and-copy: for a large block glibc remaps the pages, so growing the arena
+            // neither copies it nor holds it twice at the peak.
+            guard let moved = realloc(arena, capacity) else { fatalError("out of memory for the search index") }
+            arena = moved.assumingMemoryBound(to: UInt8.self)
             arenaCapacity = capacity
         }
         let block = arenaUsed

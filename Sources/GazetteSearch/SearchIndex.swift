@@ -43,13 +43,21 @@ public enum SearchIndex {
         if shouldStop() { return }
         clock.lap("tokenize")
         let tokenCount = logs.reduce(0) { $0 + $1.tokenCount }
-        let tokens = tokenFiles(&logs, lengths: lengths, words: words)
+        var tokens = tokenFiles(&logs, lengths: lengths, words: words)
         clock.lap("postings")
         let facets = Facets.build(ordered)
-        // Postings and positions are binary and gain from Huffman codes only.
-        counting(Parallel.map(tokens.files + facets.files, jobs: strands) { file in
-            (path: "search/" + file.path, data: Data(Gzip.compress(file.bytes, matching: false)))
-        })
+        var raw = tokens.files + facets.files
+        tokens.files = []
+        // Postings and positions are binary and gain from Huffman codes only. In chunks, each dropped once
+        // written, so the raw and the compressed shards are not all in memory together.
+        for start in stride(from: 0, to: raw.count, by: 4096) {
+            let range = start..<min(raw.count, start + 4096)
+            let chunk = Array(raw[range])
+            for i in range { raw[i].bytes = [] }
+            counting(Parallel.map(chunk, jobs: strands) { file in
+                (path: "search/" + file.path, data: Data(Gzip.compress(file.bytes, matching: false)))
+            })
+        }
         clock.lap("gzip")
         let meta: [String: Any] = [
             "format": 2, "documents": ordered.count, "maxGram": Tokenizer.maxGram,
