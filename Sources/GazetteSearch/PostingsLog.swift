@@ -3,8 +3,9 @@
 /// positions, for the longest n-grams), appended in document order. Partitions are disjoint, so each runs on
 /// its own thread without locks.
 ///
-/// Streams of varints rather than one packed word per posting plus a regrouping pass: on the 10,000-document
-/// corpus (43 M postings) this holds about a third of a byte per posting of a word, and saves the sort.
+/// Streams of varints rather than a log of packed words regrouped at the end: on the 10,000-document corpus
+/// (43 M postings) a posting takes about 3 bytes instead of 12 plus a copy for the regrouping, and the
+/// regrouping pass is gone.
 struct PostingsLog {
     let partition: UInt32
     let partitions: UInt32
