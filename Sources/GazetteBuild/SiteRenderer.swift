@@ -42,12 +42,13 @@ struct SiteRenderer {
         sink.files(tableFiles(bodies: bodies))
         sink.files(calendarFiles())
         if interrupted() { return nil }
-        // The open data (API, feeds, archive) is made, written and dropped before the search index is built.
-        do {
-            let openData = OpenData(site: site, bodies: bodies.published)
-            pages.append(DownloadsPage(site: site).page(openData.downloadManifest))
-            sink.files(openData.files(pages: pages.map(\.urlPath).sorted()).map { OutputFile(path: $0.path, data: $0.data) })
+        // The open data (API, feeds, archive) is written as it is made, before the search index is built;
+        // the downloads page, which shows the archive's size and checksum, comes after it.
+        let sitemap = (pages.map(\.urlPath) + [SiteURL.downloads]).sorted()
+        let manifest = OpenData(site: site, bodies: bodies.published).publish(pages: sitemap) { batch in
+            sink.files(batch.map { OutputFile(path: $0.path, data: $0.data) })
         }
+        pages.append(DownloadsPage(site: site).page(manifest))
         for page in pages where !templates.names.contains(page.template) {
             diagnostics.error("主题缺少模板 \(page.template).mustache", at: SourceLocation(path: display(templatesDir)))
         }

@@ -1,20 +1,24 @@
 import Foundation
 import GazetteModel
 
-/// The API's files as they are made, with the catalog entry of each endpoint.
+/// The API's files as they are made, handed to the outbox (published and archived), with the catalog
+/// entry of each endpoint.
 struct APIFiles {
     let openData: OpenData
-    private(set) var files: [(path: String, data: Data)] = []
+    let outbox: DataOutbox
     var endpoints: [API.Endpoint] = []
 
-    init(_ openData: OpenData) { self.openData = openData }
+    init(_ openData: OpenData, outbox: DataOutbox) {
+        self.openData = openData
+        self.outbox = outbox
+    }
 
     /// `api/v1/<name>.json`: `{"count": n, "<key>": [...]}` plus `extra` top-level values.
     mutating func list<Item: Encodable>(_ name: String, key: String, _ items: [Item], extra: [String: String?] = [:],
                                         zh: String, en: String) {
         let path = SiteURL.api + "\(name).json"
         let list = API.List(key: key, items: items, extra: extra.mapValues { Nullable(wrappedValue: $0) })
-        files.append(openData.apiFile(path, schema: name, list))
+        outbox.add(openData.apiFile(path, schema: name, list))
         endpoints.append(openData.endpoint(name, path, count: items.count, schema: name, zh: zh, en: en))
     }
 
@@ -23,11 +27,11 @@ struct APIFiles {
                                                   path: (Value) -> String, detail: (Value) -> Detail,
                                                   zh: String, en: String) {
         let paths = values.map(path)
-        for (value, path) in zip(values, paths) { files.append(openData.apiFile(path, schema: name, detail(value))) }
+        for (value, path) in zip(values, paths) { outbox.add(openData.apiFile(path, schema: name, detail(value))) }
         endpoints.append(openData.endpoint(name, template, paths: paths, count: paths.count, schema: name, zh: zh, en: en))
     }
 
-    mutating func append(_ file: (path: String, data: Data)) { files.append(file) }
+    func append(_ file: (path: String, data: Data)) { outbox.add(file) }
 }
 
 extension OpenData {

@@ -13,4 +13,9 @@ enum DataArchive {
         let entries = files.sorted { $0.path < $1.path }.map { ZipWriter.Entry(name: $0.path, data: $0.data) }
         return ZipWriter.archive(entries, date: (date.year, date.month, date.day))
     }
+
+    /// The same archive from entries deflated as they were made (`ZipWriter.pack`), in any order.
+    static func zip(packed: [ZipWriter.Packed], date: Day) -> Data {
+        ZipWriter.archive(packed.sorted { $0.name < $1.name }, date: (date.year, date.month, date.day))
+    }
 }

@@ -46,35 +46,29 @@ public struct OpenData {
     public let site: Site
     /// Bodies by page folder: `documents/<id>`, `interpretations/<id>`, `notices/<id>`.
     public let bodies: [String: PublishedBody]
-    /// The files are made once, whether the manifest or the files are asked for first.
-    private let cache = Cache()
 
     public init(site: Site, bodies: [String: PublishedBody]) {
         self.site = site
         self.bodies = bodies
     }
 
-    /// Every data file, as (path below the output root, bytes). `pages` lists the URL paths of
-    /// every HTML page the build writes (`documents/azbf-2023-7/`, `404.html`…), for the sitemap.
-    public func files(pages: [String]) -> [(path: String, data: Data)] {
-        bundle.files + [
-            (SiteURL.sitemap, Data(Sitemap.xml(pages: pages, config: site.config).utf8)),
-            ("robots.txt", Data(Sitemap.robots(config: site.config).utf8)),
-        ]
-    }
+    /// A batch of data files, as (path below the output root, bytes).
+    public typealias Files = [(path: String, data: Data)]
 
-    /// What the downloads page shows: files with size and SHA-256, endpoints, feeds.
-    public var downloadManifest: DownloadManifest { bundle.manifest }
-
-    // MARK: - Making the files
-
-    private var bundle: Bundle { cache.value { makeBundle() } }
-
-    private func makeBundle() -> Bundle {
-        var api = APIFiles(self)
+    /// Makes every data file and hands them to `emit` batch by batch as they are made: the API with its
+    /// schemas, the feeds, the sitemap, and the downloads (documents.csv, the ZIP of all the data, their
+    /// checksums). Only a deflated copy of each archived file is kept until the ZIP is laid out, so the
+    /// data of a large gazette is never all in memory. `pages` lists the URL paths of every HTML page the
+    /// build writes (`documents/azbf-2023-7/`, `404.html`…), for the sitemap. Returns what the downloads
+    /// page shows: files with size and SHA-256, endpoints, feeds.
+    public func publish(pages: [String], emit: @escaping (Files) -> Void) -> DownloadManifest {
+        let outbox = DataOutbox(emit: emit)
+        var api = APIFiles(self, outbox: outbox)
         addContent(to: &api)
         addOrganisations(to: &api)
+        // The tables' CSV and JSON are written beside their pages by the build; here they are only archived.
         let tables = tableFiles()
+        outbox.add(tables, published: false)
         let tableJSON = tables.map(\.path).filter { $0.hasSuffix(".json") }
         api.endpoints.append(endpoint("table", "{folder}/{id}/{anchor}.json", paths: tableJSON, count: tableJSON.count,
                                       schema: "table", zh: "正文中的每个表格（JSON；同名 .csv 为 CSV）。",
@@ -86,18 +80,35 @@ public struct OpenData {
         api.append(apiFile(index.path, schema: "index", catalog(endpoints: endpoints)))
 
         let items = feedItems
-        let data = api.files + schemaFiles() + [(SiteURL.jsonFeed, jsonFeed(items: items))]
-        let atom = atomFeeds(items: items).map { (path: $0.path, data: Data($0.text.utf8)) }
-        let downloads = downloadFiles(archiving: data + tables)
-        let manifest = DownloadManifest(
-            files: downloads.manifest, checksumsPath: DownloadFiles.checksumsPath,
+        outbox.add(schemaFiles())
+        outbox.add((SiteURL.jsonFeed, jsonFeed(items: items)))
+        outbox.add(atomFeeds(items: items).map { (path: $0.path, data: Data($0.text.utf8)) }, archived: false)
+        outbox.add([(SiteURL.sitemap, Data(Sitemap.xml(pages: pages, config: site.config).utf8)),
+                    ("robots.txt", Data(Sitemap.robots(config: site.config).utf8))], archived: false)
+        let csv = Data(DocumentsCSV.csv(site.documents.map(summary)) { url(SiteURL.interpretation($0)) }.utf8)
+        outbox.add((DocumentsCSV.path, csv))
+        outbox.flush()
+
+        let archive = DataArchive.zip(packed: outbox.packed, date: site.today)
+        let downloadFiles = [(path: DataArchive.path, data: archive), (path: DocumentsCSV.path, data: csv)]
+        let files = downloadFiles.map { file -> DownloadManifest.File in
+            let described = downloads.first { $0.path == file.path }
+            return DownloadManifest.File(
+                name: (file.path as NSString).lastPathComponent, path: file.path,
+                mediaType: described?.mediaType ?? "application/octet-stream", size: file.data.count,
+                sha256: SHA256.hex(file.data), descriptionZh: described?.descriptionZh ?? "",
+                descriptionEn: described?.descriptionEn ?? "",
+                entryCount: file.path == DataArchive.path ? outbox.packed.count : nil)
+        }
+        emit([(DataArchive.path, archive), (DownloadFiles.checksumsPath, Data(DownloadFiles.checksums(files).utf8))])
+        return DownloadManifest(
+            files: files, checksumsPath: DownloadFiles.checksumsPath,
             endpoints: endpoints.map {
                 DownloadManifest.Endpoint(name: $0.name, path: $0.path, example: $0.paths.first, schemaPath: $0.schemaPath,
                                           count: $0.count, templated: $0.templated,
                                           descriptionZh: $0.descriptionZh, descriptionEn: $0.descriptionEn)
             },
             feeds: feeds.map { DownloadManifest.Feed(name: $0.name, path: $0.path, format: $0.format, descriptionZh: $0.descriptionZh) })
-        return Bundle(files: data + atom + downloads.files, manifest: manifest)
     }
 
     private func addContent(to api: inout APIFiles) {
@@ -139,26 +150,6 @@ public struct OpenData {
                  en: "Every person named in the leadership and committee files, with each post and role.")
     }
 
-    /// `documents.csv`, the ZIP of `data` with `documents.csv`, and the checksums of both.
-    private func downloadFiles(archiving data: [(path: String, data: Data)])
-        -> (files: [(path: String, data: Data)], manifest: [DownloadManifest.File]) {
-        let csv = Data(DocumentsCSV.csv(site.documents.map(summary)) { url(SiteURL.interpretation($0)) }.utf8)
-        var files = [(path: DocumentsCSV.path, data: csv)]
-        let archived = data + files
-        files.insert((DataArchive.path, DataArchive.zip(archived, date: site.today)), at: 0)
-        let manifest = files.map { file -> DownloadManifest.File in
-            let described = downloads.first { $0.path == file.path }
-            return DownloadManifest.File(
-                name: (file.path as NSString).lastPathComponent, path: file.path,
-                mediaType: described?.mediaType ?? "application/octet-stream", size: file.data.count,
-                sha256: SHA256.hex(file.data), descriptionZh: described?.descriptionZh ?? "",
-                descriptionEn: described?.descriptionEn ?? "",
-                entryCount: file.path == DataArchive.path ? archived.count : nil)
-        }
-        files.append((DownloadFiles.checksumsPath, Data(DownloadFiles.checksums(manifest).utf8)))
-        return (files, manifest)
-    }
-
     /// Every table as CSV and JSON, at the paths and with the bytes the pages publish them.
     private func tableFiles() -> [(path: String, data: Data)] {
         bodies.keys.sorted().flatMap { folder in
@@ -178,25 +169,4 @@ private struct TableFile: Encodable {
     let caption: String?
     let header: [String]
     let rows: [[String]]
-}
-
-/// Everything `OpenData` makes but the sitemap.
-private struct Bundle {
-    let files: [(path: String, data: Data)]
-    let manifest: DownloadManifest
-}
-
-/// Holds the bundle once made; OpenData is a value, so the cache is a shared reference.
-private final class Cache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var bundle: Bundle?
-
-    func value(_ make: () -> Bundle) -> Bundle {
-        lock.lock()
-        defer { lock.unlock() }
-        if let bundle { return bundle }
-        let made = make()
-        bundle = made
-        return made
-    }
 }

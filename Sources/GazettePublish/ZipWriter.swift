@@ -14,35 +14,56 @@ struct ZipWriter {
         let data: Data
     }
 
+    /// An entry ready to be laid out: its CRC, its size, and its body deflated, or stored as it is when
+    /// deflate does not help (tiny or already compressed files).
+    struct Packed {
+        let name: String
+        let crc: UInt32
+        let size: Int
+        var body: Data
+        let stored: Bool
+    }
+
+    static func pack(_ entry: Entry) -> Packed {
+        let deflated = deflate(entry.data)
+        let stored = deflated.count >= entry.data.count
+        return Packed(name: entry.name, crc: crc32(of: entry.data), size: entry.data.count,
+                      body: stored ? entry.data : deflated, stored: stored)
+    }
+
     /// The archive of `entries` (in the order given), each dated `date` (midnight).
     static func archive(_ entries: [Entry], date: (year: Int, month: Int, day: Int)) -> Data {
         // Entries are deflated independently, so on every core; the archive is laid out in order after.
-        var compressed = Parallel.map(entries, jobs: Parallel.cores * 4) { (crc: crc32(of: $0.data), body: deflate($0.data)) }
+        archive(Parallel.map(entries, jobs: Parallel.cores * 4, pack), date: date)
+    }
+
+    /// The archive of entries packed beforehand (in the order given), each dated `date` (midnight).
+    static func archive(_ packed: [Packed], date: (year: Int, month: Int, day: Int)) -> Data {
+        var packed = packed
         let dosDate = UInt16(max(0, date.year - 1980)) << 9 | UInt16(date.month) << 5 | UInt16(date.day)
         // Sized once: an archive of a large gazette is hundreds of megabytes, and growing it by doubling
         // would hold it twice at the peak.
-        let localSize = zip(entries, compressed).reduce(0) { $0 + 30 + $1.0.name.utf8.count + min($1.1.body.count, $1.0.data.count) }
+        let names = packed.map { Data($0.name.utf8) }
+        let localSize = zip(packed, names).reduce(0) { $0 + 30 + $1.1.count + $1.0.body.count }
         var out = Data()
-        out.reserveCapacity(localSize + entries.reduce(0) { $0 + 46 + $1.name.utf8.count } + 200)
+        out.reserveCapacity(localSize + names.reduce(0) { $0 + 46 + $1.count } + 200)
         var central = Data()
-        for (index, entry) in entries.enumerated() {
-            let packed = compressed[index]
-            compressed[index].body = Data()  // each compressed body is dropped once it is in the archive
-            let name = Data(entry.name.utf8)
+        for index in packed.indices {
+            let entry = packed[index]
+            packed[index].body = Data()  // each body is dropped once it is in the archive
+            let name = names[index]
             let offset = out.count
-            // Stored when deflate does not help (tiny or already compressed files).
-            let stored = packed.body.count >= entry.data.count
-            let body = stored ? entry.data : packed.body
-            let method: UInt16 = stored ? 0 : 8
+            let body = entry.body
+            let method: UInt16 = entry.stored ? 0 : 8
             out.append(le32: 0x0403_4b50)
             out.append(le16: 20)                  // version needed: 2.0
             out.append(le16: 0x0800)              // names are UTF-8
             out.append(le16: method)
             out.append(le16: 0)                   // time 00:00
             out.append(le16: dosDate)
-            out.append(le32: packed.crc)
+            out.append(le32: entry.crc)
             out.append(le32: UInt32(body.count))
-            out.append(le32: UInt32(entry.data.count))
+            out.append(le32: UInt32(entry.size))
             out.append(le16: UInt16(name.count))
             out.append(le16: 0)
             out.append(name)
@@ -55,9 +76,9 @@ struct ZipWriter {
             central.append(le16: method)
             central.append(le16: 0)
             central.append(le16: dosDate)
-            central.append(le32: packed.crc)
+            central.append(le32: entry.crc)
             central.append(le32: UInt32(body.count))
-            central.append(le32: UInt32(entry.data.count))
+            central.append(le32: UInt32(entry.size))
             central.append(le16: UInt16(name.count))
             central.append(le16: 0)               // extra
             central.append(le16: 0)               // comment
@@ -69,7 +90,7 @@ struct ZipWriter {
         }
         let centralOffset = out.count
         out.append(central)
-        if entries.count > 0xFFFF {
+        if packed.count > 0xFFFF {
             let zip64Offset = out.count
             out.append(le32: 0x0606_4b50)
             out.append(le64: 44)                  // size of the rest of this record
@@ -77,8 +98,8 @@ struct ZipWriter {
             out.append(le16: 45)
             out.append(le32: 0)
             out.append(le32: 0)
-            out.append(le64: UInt64(entries.count))
-            out.append(le64: UInt64(entries.count))
+            out.append(le64: UInt64(packed.count))
+            out.append(le64: UInt64(packed.count))
             out.append(le64: UInt64(central.count))
             out.append(le64: UInt64(centralOffset))
             out.append(le32: 0x0706_4b50)         // ZIP64 end of central directory locator
@@ -89,8 +110,8 @@ struct ZipWriter {
         out.append(le32: 0x0605_4b50)
         out.append(le16: 0)
         out.append(le16: 0)
-        out.append(le16: UInt16(min(entries.count, 0xFFFF)))
-        out.append(le16: UInt16(min(entries.count, 0xFFFF)))
+        out.append(le16: UInt16(min(packed.count, 0xFFFF)))
+        out.append(le16: UInt16(min(packed.count, 0xFFFF)))
         out.append(le32: UInt32(central.count))
         out.append(le32: UInt32(centralOffset))
         out.append(le16: 0)
