@@ -39,6 +39,11 @@ final class OutputSink: @unchecked Sendable {
         }
     }
 
+    /// Writes a batch as the open data and the search index hand them over.
+    func files(_ batch: [(path: String, data: Data)]) {
+        files(batch.map { OutputFile(path: $0.path, data: $0.data) })
+    }
+
     /// Draws pages through their templates and writes them, on the build's jobs; a page whose template and
     /// context are unchanged is not drawn at all.
     func pages(_ pages: [Page], templates: Templates, progress: Progress) {

@@ -45,17 +45,13 @@ struct SiteRenderer {
         // The open data (API, feeds, archive) is written as it is made, before the search index is built;
         // the downloads page, which shows the archive's size and checksum, comes after it.
         let sitemap = (pages.map(\.urlPath) + [SiteURL.downloads]).sorted()
-        let manifest = OpenData(site: site, bodies: bodies.published).publish(pages: sitemap) { batch in
-            sink.files(batch.map { OutputFile(path: $0.path, data: $0.data) })
-        }
+        let manifest = OpenData(site: site, bodies: bodies.published).publish(pages: sitemap, emit: sink.files)
         pages.append(DownloadsPage(site: site).page(manifest))
         for page in pages where !templates.names.contains(page.template) {
             diagnostics.error("主题缺少模板 \(page.template).mustache", at: SourceLocation(path: display(templatesDir)))
         }
         if interrupted() { return nil }
-        SearchIndex.build(searchRecords(bodies: bodies), shouldStop: interrupted) { batch in
-            sink.files(batch.map { OutputFile(path: $0.path, data: $0.data) })
-        }
+        SearchIndex.build(searchRecords(bodies: bodies), shouldStop: interrupted, emit: sink.files)
         if interrupted() { return nil }
 
         // Link check: every internal link of a Markdown body must reach a page or file of this build.

@@ -7,15 +7,11 @@ import GazetteModel
 enum DataArchive {
     static let path = "downloads/gazette-data.zip"
 
-    /// A ZIP of `files`, entries sorted by path, deflated, each dated `date` (midnight) with mode
-    /// 0644: the same files and date always give the same bytes.
-    static func zip(_ files: [(path: String, data: Data)], date: Day) -> Data {
-        let entries = files.sorted { $0.path < $1.path }.map { ZipWriter.Entry(name: $0.path, data: $0.data) }
-        return ZipWriter.archive(entries, date: (date.year, date.month, date.day))
-    }
-
-    /// The same archive from entries deflated as they were made (`ZipWriter.pack`), in any order.
-    static func zip(packed: [ZipWriter.Packed], date: Day) -> Data {
-        ZipWriter.archive(packed.sorted { $0.name < $1.name }, date: (date.year, date.month, date.day))
+    /// A ZIP of entries deflated as they were made (`ZipWriter.pack`, in any order), sorted by path, each
+    /// dated `date` (midnight) with mode 0644: the same files and date always give the same bytes. Takes
+    /// the entries over, so that each compressed body is freed once it is in the archive.
+    static func zip(packed: consuming [ZipWriter.Packed], date: Day) -> Data {
+        packed.sort { $0.name < $1.name }
+        return ZipWriter.archive(consume packed, date: (date.year, date.month, date.day))
     }
 }

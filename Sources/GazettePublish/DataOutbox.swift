@@ -9,7 +9,7 @@ final class DataOutbox {
     private let emit: (OpenData.Files) -> Void
     private var pending: [(file: (path: String, data: Data), archived: Bool, published: Bool)] = []
     /// The archived files so far, deflated.
-    private(set) var packed: [ZipWriter.Packed] = []
+    private var packed: [ZipWriter.Packed] = []
     private static let batch = 512
 
     init(emit: @escaping (OpenData.Files) -> Void) { self.emit = emit }
@@ -33,5 +33,13 @@ final class DataOutbox {
         }
         let published = batch.filter(\.published).map(\.file)
         if !published.isEmpty { emit(published) }
+    }
+
+    /// Flushes, then hands over the deflated archived files: the outbox keeps no reference to them, so the
+    /// archive can free each body as it lays it out.
+    func takeArchived() -> [ZipWriter.Packed] {
+        flush()
+        defer { packed = [] }
+        return packed
     }
 }

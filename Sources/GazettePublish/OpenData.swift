@@ -87,9 +87,10 @@ public struct OpenData {
                     ("robots.txt", Data(Sitemap.robots(config: site.config).utf8))], archived: false)
         let csv = Data(DocumentsCSV.csv(site.documents.map(summary)) { url(SiteURL.interpretation($0)) }.utf8)
         outbox.add((DocumentsCSV.path, csv))
-        outbox.flush()
 
-        let archive = DataArchive.zip(packed: outbox.packed, date: site.today)
+        let archived = outbox.takeArchived()
+        let entryCount = archived.count
+        let archive = DataArchive.zip(packed: consume archived, date: site.today)
         let downloadFiles = [(path: DataArchive.path, data: archive), (path: DocumentsCSV.path, data: csv)]
         let files = downloadFiles.map { file -> DownloadManifest.File in
             let described = downloads.first { $0.path == file.path }
@@ -98,7 +99,7 @@ public struct OpenData {
                 mediaType: described?.mediaType ?? "application/octet-stream", size: file.data.count,
                 sha256: SHA256.hex(file.data), descriptionZh: described?.descriptionZh ?? "",
                 descriptionEn: described?.descriptionEn ?? "",
-                entryCount: file.path == DataArchive.path ? outbox.packed.count : nil)
+                entryCount: file.path == DataArchive.path ? entryCount : nil)
         }
         emit([(DataArchive.path, archive), (DownloadFiles.checksumsPath, Data(DownloadFiles.checksums(files).utf8))])
         return DownloadManifest(

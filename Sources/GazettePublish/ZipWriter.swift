@@ -1,6 +1,5 @@
 import CZlib
 import Foundation
-import GazetteParallel
 
 /// Writes a ZIP archive (PKWARE APPNOTE 6.3) in one pass: deflated entries with UTF-8 names,
 /// fixed dates and permissions, and ZIP64 end records when there are more than 65,535 entries.
@@ -31,15 +30,9 @@ struct ZipWriter {
                       body: stored ? entry.data : deflated, stored: stored)
     }
 
-    /// The archive of `entries` (in the order given), each dated `date` (midnight).
-    static func archive(_ entries: [Entry], date: (year: Int, month: Int, day: Int)) -> Data {
-        // Entries are deflated independently, so on every core; the archive is laid out in order after.
-        archive(Parallel.map(entries, jobs: Parallel.cores * 4, pack), date: date)
-    }
-
     /// The archive of entries packed beforehand (in the order given), each dated `date` (midnight).
-    static func archive(_ packed: [Packed], date: (year: Int, month: Int, day: Int)) -> Data {
-        var packed = packed
+    /// Consumes them: each body is freed as soon as it is in the archive.
+    static func archive(_ packed: consuming [Packed], date: (year: Int, month: Int, day: Int)) -> Data {
         let dosDate = UInt16(max(0, date.year - 1980)) << 9 | UInt16(date.month) << 5 | UInt16(date.day)
         // Sized once: an archive of a large gazette is hundreds of megabytes, and growing it by doubling
         // would hold it twice at the peak.

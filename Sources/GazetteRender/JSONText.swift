@@ -1,10 +1,11 @@
 /// A JSON value written with sorted keys and no insignificant space, as `JSONSerialization` with
 /// `.sortedKeys` and `.withoutEscapingSlashes` writes it, but several times faster: on Linux that
 /// serializer sorts `AnyHashable` keys and casts every value dynamically, which made the JSON-LD of
-/// document pages a tenth of a large build.
+/// document pages a tenth of a large build. Used for the JSON embedded in pages (JSON-LD, the lookup box).
 enum JSONText {
     case string(String)
     case int(Int)
+    case array([JSONText])
     case object([String: JSONText])
 
     /// The JSON text. With `scriptSafe`, `<`, `>` and `&` are written as `\u003c` `\u003e` `\u0026`, so the
@@ -19,6 +20,13 @@ enum JSONText {
         switch self {
         case .string(let s): Self.quote(s, into: &out, scriptSafe: scriptSafe)
         case .int(let i): out += Array(String(i).utf8)
+        case .array(let items):
+            out.append(UInt8(ascii: "["))
+            for (n, item) in items.enumerated() {
+                if n > 0 { out.append(UInt8(ascii: ",")) }
+                item.write(into: &out, scriptSafe: scriptSafe)
+            }
+            out.append(UInt8(ascii: "]"))
         case .object(let members):
             out.append(UInt8(ascii: "{"))
             // Sorted by UTF-8 bytes, as JSONSerialization's .sortedKeys does for these ASCII keys.

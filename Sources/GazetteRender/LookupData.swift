@@ -1,11 +1,14 @@
-import Foundation
 import GazetteModel
 
 /// The data behind the “who is responsible?” lookup box, embedded in the matrix page so
 /// the lookup works from a static file with no server.
 enum LookupData {
     static func json(division: Division, site: Site) -> String {
-        var units: [String: [String: Any]] = [:]
+        func person(_ leader: Leader, _ relation: String) -> JSONText {
+            .object(["name": .string(leader.name), "post": .string(leader.post),
+                     "url": .string(SiteURL.leader(leader.id)), "relation": .string(relation)])
+        }
+        var units: [String: (fields: [String: JSONText], who: [JSONText])] = [:]
         var order: [String] = []
         for leader in division.leaders {
             for item in leader.responsibilities {
@@ -13,37 +16,28 @@ enum LookupData {
                 if units[key] == nil {
                     order.append(key)
                     let department = item.unit.departmentID.flatMap(site.departments.department(id:))
-                    units[key] = [
-                        "name": department?.name ?? item.unit.asWritten,
-                        "names": department.map { [$0.name] + $0.aliases } ?? [item.unit.asWritten],
-                        "url": item.unit.departmentID.map(SiteURL.department) ?? "",
-                        "who": [[String: String]](),
-                    ]
+                    units[key] = (fields: [
+                        "name": .string(department?.name ?? item.unit.asWritten),
+                        "names": .array((department.map { [$0.name] + $0.aliases } ?? [item.unit.asWritten]).map(JSONText.string)),
+                        "url": .string(item.unit.departmentID.map(SiteURL.department) ?? ""),
+                    ], who: [])
                 }
-                var who = units[key]!["who"] as! [[String: String]]
-                who.append(["name": leader.name, "post": leader.post, "url": SiteURL.leader(leader.id),
-                            "relation": item.kind.rawValue])
-                units[key]!["who"] = who
+                units[key]!.who.append(person(leader, item.kind.rawValue))
             }
         }
-        var areas: [String: [[String: String]]] = [:]
+        var areas: [String: [JSONText]] = [:]
         var areaOrder: [String] = []
         for leader in division.leaders {
             for area in leader.areas {
                 if areas[area] == nil { areaOrder.append(area) }
-                areas[area, default: []].append(["name": leader.name, "post": leader.post,
-                                                  "url": SiteURL.leader(leader.id), "relation": "负责"])
+                areas[area, default: []].append(person(leader, "负责"))
             }
         }
-        let payload: [String: Any] = [
-            "units": order.map { units[$0]! },
-            "areas": areaOrder.map { ["name": $0, "who": areas[$0]!] as [String: Any] },
-        ]
-        let data = (try? JSONSerialization.data(withJSONObject: payload, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+        let payload = JSONText.object([
+            "units": .array(order.map { key in .object(units[key]!.fields.merging(["who": .array(units[key]!.who)]) { a, _ in a }) }),
+            "areas": .array(areaOrder.map { .object(["name": .string($0), "who": .array(areas[$0]!)]) }),
+        ])
         // Inside <script> the text must not be able to close the element or open a comment.
-        return String(decoding: data, as: UTF8.self)
-            .replacingOccurrences(of: "<", with: "\\u003c")
-            .replacingOccurrences(of: ">", with: "\\u003e")
-            .replacingOccurrences(of: "&", with: "\\u0026")
+        return payload.text(scriptSafe: true)
     }
 }

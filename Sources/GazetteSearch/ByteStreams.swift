@@ -62,11 +62,6 @@ final class ByteStreams: @unchecked Sendable {
         streamCount = count
     }
 
-    func count(_ stream: Int) -> Int {
-        precondition(stream >= 0 && stream < streamCount)
-        return streams[stream].count
-    }
-
     @inline(__always)
     func append(_ stream: Int, _ byte: UInt8) {
         precondition(stream >= 0 && stream < streamCount)
