@@ -331,6 +331,31 @@
 
   // MARK: - Engine
 
+  /**
+   * The documents of one results page among `docs` (ascending ids) that pass `keep`, and how many pass.
+   * Ids run newest first, so ascending ids are the date order and the id breaks ties of score. A page near
+   * the top keeps only its best few while it walks the list: no sort of thousands of matches per query.
+   */
+  function select(docs, keep, score, byDate, offset, limit) {
+    const want = offset + limit;
+    const better = (a, b) => score[a] > score[b] || (score[a] === score[b] && a < b);
+    const top = [];
+    let total = 0;
+    for (const doc of docs) {
+      if (!keep(doc)) continue;
+      total++;
+      if (want > 256) top.push(doc);
+      else if (byDate) { if (top.length < want) top.push(doc); }
+      else if (top.length < want || better(doc, top[want - 1])) {
+        let k = Math.min(top.length, want - 1);
+        while (k > 0 && better(doc, top[k - 1])) { top[k] = top[k - 1]; k--; }
+        top[k] = doc;
+      }
+    }
+    if (want > 256 && !byDate) top.sort((a, b) => (score[b] - score[a]) || (a - b));
+    return { total, docs: top.slice(offset, want) };
+  }
+
   const KIND_LABELS = { document: '文件', interpretation: '政策解读', notice: '公示公告', leader: '领导',
     department: '单位', committee: '议事协调机构' };
 
@@ -454,16 +479,10 @@
       });
       const first = evaluated.reduce((a, b) => (a.docs.length <= b.docs.length ? a : b));
       const allowed = facetSets.map(s => new Set(s));
-      const ranked = [];
-      for (const doc of first.docs) {
-        if (hits[doc] === evaluated.length && allowed.every(s => s.has(doc))) ranked.push(doc);
-      }
-      // Document ids run newest first, so the id is the date tie-breaker (and the date order itself).
-      if (options.sort === 'date') ranked.sort((a, b) => a - b);
-      else ranked.sort((a, b) => (score[b] - score[a]) || (a - b));
-      const shown = ranked.slice(offset, offset + limit);
-      const results = await Promise.all(shown.map(doc => result(doc, page[doc], clauses, best, score[doc])));
-      return { total: ranked.length, results, clauses: clauses.map(c => c.key) };
+      const shown = select(first.docs, doc => hits[doc] === evaluated.length && allowed.every(s => s.has(doc)),
+        score, options.sort === 'date', offset, limit);
+      const results = await Promise.all(shown.docs.map(doc => result(doc, page[doc], clauses, best, score[doc])));
+      return { total: shown.total, results, clauses: clauses.map(c => c.key) };
     }
 
     /** One result line: the record, and a snippet around the first match of the rarest clause. */
@@ -722,5 +741,5 @@
   }
 
   return { fold, units, ngrams, segments, plan, createEngine, makeSnippet, findMatches, fnv1a, readDocSet, Reader,
-    gunzip, installInBrowser, KIND_LABELS };
+    gunzip, select, installInBrowser, KIND_LABELS };
 });
