@@ -36,10 +36,11 @@ let package = Package(
             name: "GazetteRender",
             dependencies: ["GazetteModel", "CCmark", .product(name: "Mustache", package: "swift-mustache")]
         ),
-        .target(name: "GazetteSearch", dependencies: ["CZlib", "GazetteParallel"]),
+        .target(name: "GazetteZlib", dependencies: ["CZlib"]),
+        .target(name: "GazetteSearch", dependencies: ["GazetteZlib", "GazetteParallel"]),
         .target(
             name: "GazettePublish",
-            dependencies: ["GazetteModel", "GazetteParallel", "CZlib"]
+            dependencies: ["GazetteModel", "GazetteParallel", "GazetteZlib", "CZlib"]
         ),
         .target(
             name: "GazetteBuild",

@@ -50,6 +50,22 @@ public enum Parallel {
     }
 }
 
+extension Parallel {
+    /// `transform` applied to every element, in order, where each item needs a helper that is costly to set
+    /// up (a compression stream): the items are cut into `jobs` runs, and each run makes one `state` and
+    /// uses it for all its items.
+    @inlinable
+    public static func map<T, S, R>(_ items: [T], jobs: Int = cores, state: () -> S, _ transform: (inout S, T) -> R) -> [R] {
+        let runs = max(1, min(jobs, items.count))
+        let size = max(1, (items.count + runs - 1) / runs)
+        let ranges = stride(from: 0, to: items.count, by: size).map { $0..<min(items.count, $0 + size) }
+        return map(ranges, jobs: jobs) { range in
+            var helper = state()
+            return range.map { transform(&helper, items[$0]) }
+        }.flatMap { $0 }
+    }
+}
+
 /// A value handed to other threads under a guarantee the compiler cannot check.
 public struct UncheckedSendable<Value>: @unchecked Sendable {
     public let value: Value

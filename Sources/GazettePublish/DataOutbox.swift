@@ -28,8 +28,8 @@ final class DataOutbox {
     func flush() {
         let batch = pending
         pending = []
-        packed += Parallel.map(batch.filter(\.archived), jobs: Parallel.cores * 4) {
-            ZipWriter.pack(ZipWriter.Entry(name: $0.file.path, data: $0.file.data))
+        packed += Parallel.map(batch.filter(\.archived), jobs: Parallel.cores * 4, state: ZipWriter.deflater) {
+            ZipWriter.pack(ZipWriter.Entry(name: $1.file.path, data: $1.file.data), with: $0)
         }
         let published = batch.filter(\.published).map(\.file)
         if !published.isEmpty { emit(published) }

@@ -1,5 +1,6 @@
 import CZlib
 import Foundation
+import GazetteZlib
 
 /// Writes a ZIP archive (PKWARE APPNOTE 6.3) in one pass: deflated entries with UTF-8 names,
 /// fixed dates and permissions, and ZIP64 end records when there are more than 65,535 entries.
@@ -23,8 +24,12 @@ struct ZipWriter {
         let stored: Bool
     }
 
-    static func pack(_ entry: Entry) -> Packed {
-        let deflated = deflate(entry.data)
+    /// The stream `pack` wants: raw DEFLATE at level 1. The archive's entries are JSON, CSV and text; level 6
+    /// made the archive 8 % smaller (46 against 50 MB at 10,000 documents) for 60 % more compression time.
+    static func deflater() -> Deflater { Deflater(.raw, level: 1) }
+
+    static func pack(_ entry: Entry, with deflater: Deflater) -> Packed {
+        let deflated = entry.data.withUnsafeBytes { Data(deflater.compress($0)) }
         let stored = deflated.count >= entry.data.count
         return Packed(name: entry.name, crc: crc32(of: entry.data), size: entry.data.count,
                       body: stored ? entry.data : deflated, stored: stored)
@@ -115,27 +120,6 @@ struct ZipWriter {
         data.withUnsafeBytes { buffer in
             UInt32(CZlib.crc32(0, buffer.bindMemory(to: Bytef.self).baseAddress, uInt(buffer.count)))
         }
-    }
-
-    /// Raw DEFLATE (no zlib header) at zlib's default level: deterministic for the same input.
-    static func deflate(_ data: Data) -> Data {
-        var stream = z_stream()
-        guard deflateInit2_(&stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY,
-                            ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return data }
-        defer { deflateEnd(&stream) }
-        var output = Data(count: Int(deflateBound(&stream, uLong(data.count))))
-        let produced: Int = data.withUnsafeBytes { input in
-            output.withUnsafeMutableBytes { out in
-                stream.next_in = UnsafeMutablePointer(mutating: input.bindMemory(to: Bytef.self).baseAddress)
-                stream.avail_in = uInt(input.count)
-                stream.next_out = out.bindMemory(to: Bytef.self).baseAddress
-                stream.avail_out = uInt(out.count)
-                return CZlib.deflate(&stream, Z_FINISH) == Z_STREAM_END ? Int(stream.total_out) : -1
-            }
-        }
-        guard produced >= 0 else { return data }
-        output.count = produced
-        return output
     }
 }
 

@@ -33,3 +33,19 @@ import Testing
         #expect(try gunzip(Gzip.compress(sample, matching: false)) == sample)
     }
 }
+
+@Test func aReusedStreamWritesWhatAFreshOneWrites() throws {
+    // The build keeps one stream per strand and resets it between files; the files must not depend on
+    // which file the stream compressed before (or the index would depend on thread timing).
+    let texts: [[UInt8]] = (0..<40).map { k in
+        Array(String(repeating: "第\(k)条 全市发展庭院经济，", count: k * 17 + 1).utf8)
+    }
+    let fresh = texts.map { Gzip.compress($0) }
+    let shared = Gzip.compressor(matching: true)
+    #expect(texts.map { shared.compress($0) } == fresh)
+    for jobs in [1, 3, 8] {
+        #expect(Gzip.compress(texts, matching: true, jobs: jobs) == fresh)
+        #expect(Gzip.compress(texts, matching: false, jobs: jobs) == texts.map { Gzip.compress($0, matching: false) })
+    }
+    #expect(try gunzip(shared.compress(texts[39])) == texts[39])
+}
