@@ -27,6 +27,9 @@ struct PostingsLog {
     /// through pointers: appending to arrays in the inner loop costs a uniqueness check per write.
     private var current: [Entry] = []
     private var pending: [(entry: Int32, position: UInt32)] = []
+    /// Per entry of `current`: its positions not yet written, and the last one written.
+    private var tally: [Int32] = []
+    private var previous: [UInt32] = []
 
     private struct Entry {
         var token: Int32
@@ -46,7 +49,11 @@ struct PostingsLog {
         let maxGram = Tokenizer.maxGram
         let doc = Int32(document)
         let most = units.ids.count * maxGram
-        if current.count < most { current = [Entry](repeating: Entry(token: 0, tf: 0, bits: 0), count: most) }
+        if current.count < most {
+            current = [Entry](repeating: Entry(token: 0, tf: 0, bits: 0), count: most)
+            tally = [Int32](repeating: 0, count: most)
+            previous = [UInt32](repeating: 0, count: most)
+        }
         if pending.count < units.ids.count { pending = [(Int32, UInt32)](repeating: (0, 0), count: units.ids.count) }
         var entries = 0, occurrences = 0
         var tokens = self.tokens
@@ -110,23 +117,25 @@ struct PostingsLog {
                     }
                 }
             }
-            // Group this document's positions by token; ascending within each, as the blob wants.
-            pending.withUnsafeMutableBufferPointer { all in
-                var pending = UnsafeMutableBufferPointer(rebasing: all[0..<occurrences])
-                pending.sort { ($0.entry, $0.position) < ($1.entry, $1.position) }
-                var k = 0
-                while k < pending.count {
-                    let entry = pending[k].entry
-                    var end = k
-                    while end < pending.count, pending[end].entry == entry { end += 1 }
-                    let t = Int(current[Int(entry)].token)
-                    positions.varint(t, end - k)
-                    var previous: UInt32 = 0
-                    for i in k..<end {
-                        positions.varint(t, Int(pending[i].position - previous))
-                        previous = pending[i].position
+            // Each token's stream gets this document's count of positions, then the positions as gaps. The
+            // occurrences come in ascending position, so no sort is needed: a first pass counts them per
+            // token, a second writes each where it belongs (streams are per token, so interleaving is fine).
+            pending.withUnsafeBufferPointer { pending in
+                tally.withUnsafeMutableBufferPointer { tally in
+                    previous.withUnsafeMutableBufferPointer { previous in
+                        for k in 0..<occurrences { tally[Int(pending[k].entry)] = 0 }
+                        for k in 0..<occurrences { tally[Int(pending[k].entry)] += 1 }
+                        for k in 0..<occurrences {
+                            let e = Int(pending[k].entry), t = Int(current[e].token), p = pending[k].position
+                            if tally[e] > 0 {  // the token's first occurrence here: its count, then gaps from 0
+                                positions.varint(t, Int(tally[e]))
+                                tally[e] = 0
+                                previous[e] = 0
+                            }
+                            positions.varint(t, Int(p - previous[e]))
+                            previous[e] = p
+                        }
                     }
-                    k = end
                 }
             }
         }

@@ -52,11 +52,9 @@ public enum SearchIndex {
         // written, so the raw and the compressed shards are not all in memory together.
         for start in stride(from: 0, to: raw.count, by: 4096) {
             let range = start..<min(raw.count, start + 4096)
-            let chunk = Array(raw[range])
+            let compressed = Gzip.compress(raw[range].map(\.bytes), matching: false, jobs: strands)
+            counting(zip(range, compressed).map { (path: "search/" + raw[$0].path, data: Data($1)) })
             for i in range { raw[i].bytes = [] }
-            counting(Parallel.map(chunk, jobs: strands) { file in
-                (path: "search/" + file.path, data: Data(Gzip.compress(file.bytes, matching: false)))
-            })
         }
         clock.lap("gzip")
         let meta: [String: Any] = [
@@ -76,28 +74,28 @@ public enum SearchIndex {
     // MARK: - Steps
 
     /// Tokenizes every document and adds its n-grams to the postings logs (one per partition, each filled by
-    /// its own thread), emitting the record files of each batch, compressed by the same threads, on the way.
+    /// one thread at a time, without locks), emitting the record files of each batch, compressed by the same threads, on the way.
     private static func collect(_ records: [SearchRecord], words: WordTable, shouldStop: () -> Bool,
                                 emit: (Files) -> Void) -> (logs: [PostingsLog], lengths: [Int]) {
-        let workers = Parallel.cores
-        let logs = (0..<workers).map { Box(PostingsLog(partition: $0, of: workers)) }
+        // More partitions than cores: the n-grams starting with a frequent character (的, 和) make some
+        // partitions much larger than others, and a core that finishes early takes the next one.
+        let partitions = strands
+        let logs = (0..<partitions).map { Box(PostingsLog(partition: $0, of: partitions)) }
         var lengths: [Int] = []
         for batchStart in stride(from: 0, to: records.count, by: batchSize) where !shouldStop() {
             let batch = batchStart..<min(records.count, batchStart + batchSize)
-            let size = (batch.count + workers - 1) / workers
-            let slices = stride(from: batch.lowerBound, to: batch.upperBound, by: size).map { $0..<min(batch.upperBound, $0 + size) }
-            let scanned = Parallel.map(slices, jobs: strands) { slice in
-                var tokenizer = Tokenizer()
-                var sink = UnitIDSink(words: words)
-                return slice.map { id in
-                    let document = IndexedDocument(id: id, record: records[id], pageSize: pageSize)
-                    // Records and snippet pages are text, which repeats phrases: matched (see Gzip).
-                    let files = RecordFiles.files(document).map {
-                        (path: "search/" + $0.path, data: Data(Gzip.compress($0.bytes, matching: true)))
-                    }
-                    return (units: DocumentUnits.scan(document, tokenizer: &tokenizer, sink: &sink), files: files)
+            // Runs of a few documents each (documents differ a hundredfold in length), each run with its own
+            // tokenizer, word cache and compression stream. Records and snippet pages are text, which repeats
+            // phrases: matched (see Gzip).
+            let scanned = Parallel.map(Array(batch), jobs: strands, state: {
+                (tokenizer: Tokenizer(), sink: UnitIDSink(words: words), gzip: Gzip.compressor(matching: true))
+            }) { helpers, id in
+                let document = IndexedDocument(id: id, record: records[id], pageSize: pageSize)
+                let files = RecordFiles.files(document).map {
+                    (path: "search/" + $0.path, data: Data(helpers.gzip.compress($0.bytes)))
                 }
-            }.flatMap { $0 }
+                return (units: DocumentUnits.scan(document, tokenizer: &helpers.tokenizer, sink: &helpers.sink), files: files)
+            }
             lengths += scanned.map(\.units.ids.count)
             emit(scanned.flatMap(\.files))
             _ = Parallel.map(logs, jobs: strands) { log in
