@@ -74,7 +74,8 @@ public enum SearchIndex {
     // MARK: - Steps
 
     /// Tokenizes every document and adds its n-grams to the postings logs (one per partition, each filled by
-    /// one thread at a time, without locks), emitting the record files of each batch, compressed by the same threads, on the way.
+    /// one thread at a time, without locks), emitting the record files of each batch, compressed by the same
+    /// threads, on the way.
     private static func collect(_ records: [SearchRecord], words: WordTable, shouldStop: () -> Bool,
                                 emit: (Files) -> Void) -> (logs: [PostingsLog], lengths: [Int]) {
         // More partitions than cores: the n-grams starting with a frequent character (的, 和) make some

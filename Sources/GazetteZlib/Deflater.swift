@@ -38,7 +38,7 @@ public final class Deflater {
         precondition(deflateReset(stream) == Z_OK, "zlib could not reset a deflate stream")
         var output = [UInt8](repeating: 0, count: Int(deflateBound(stream, uLong(bytes.count))) + 32)
         let produced: Int = output.withUnsafeMutableBufferPointer { out in
-            stream.pointee.next_in = UnsafeMutablePointer(mutating: bytes.bindMemory(to: Bytef.self).baseAddress)
+            stream.pointee.next_in = UnsafeMutablePointer(mutating: bytes.assumingMemoryBound(to: Bytef.self).baseAddress)
             stream.pointee.avail_in = uInt(bytes.count)
             stream.pointee.next_out = out.baseAddress
             stream.pointee.avail_out = uInt(out.count)
