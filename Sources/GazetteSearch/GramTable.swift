@@ -1,14 +1,23 @@
 /// An open-addressing hash map from n-gram keys to dense indices. The n-grams of a corpus number in the
 /// millions of occurrences; a plain `Dictionary` with SipHash spends most of the build hashing them.
 /// Each slot holds its key beside the index, so a probe costs one cache miss, not two: the lookups of
-/// the index build are bound by memory latency, not by arithmetic.
+/// the index build are bound by memory latency, not by arithmetic. A slot also holds the indices of its
+/// key's prefixes (for 庭院经济: 庭, 庭院, 庭院经), so the one to four n-grams starting at a position cost one
+/// probe, of the longest, once the corpus has shown them before.
 struct GramTable {
     private struct Slot {
         var a: UInt64
         var b: UInt64
         /// Dense index of the key, or −1 for an empty slot.
         var index: Int32
-        /// The last document the key was visited in, and the caller's posting for it there.
+        /// Indices of the 1-, 2- and 3-unit prefixes of the key (those shorter than the key).
+        var prefix1: Int32
+        var prefix2: Int32
+        var prefix3: Int32
+    }
+
+    /// Per token: the last document it was visited in, and the caller's posting for it there.
+    private struct Visit {
         var document: Int32 = -1
         var posting: Int32 = -1
     }
@@ -16,13 +25,14 @@ struct GramTable {
     /// Keys by dense index, for reading tokens back.
     private(set) var keysA: [UInt64] = []
     private(set) var keysB: [UInt64] = []
+    private var visits: [Visit] = []
     private var slots: [Slot]
     private var mask: Int
 
     init(capacity: Int = 1024) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        slots = [Slot](repeating: Slot(a: 0, b: 0, index: -1), count: size)
+        slots = [Slot](repeating: Slot(a: 0, b: 0, index: -1, prefix1: -1, prefix2: -1, prefix3: -1), count: size)
         mask = size - 1
         keysA.reserveCapacity(capacity)
         keysB.reserveCapacity(capacity)
@@ -30,37 +40,62 @@ struct GramTable {
 
     var count: Int { keysA.count }
 
-    /// Visits the key in `document` (adding it if new): its index, and its posting in that document,
-    /// which is `nextPosting` (now recorded) on the first visit in the document.
+    /// The indices of the n-grams of 1, 2, … `length` units starting at `ids[start]` (adding those that are
+    /// new), in that order; the entries past `length` are undefined.
     @inline(__always)
-    mutating func visit(_ a: UInt64, _ b: UInt64, document: Int32, nextPosting: Int32) -> (index: Int, posting: Int32) {
-        let mask = self.mask
-        var slot = Self.hash(a, b) & mask
-        let found: (Int, Int32) = slots.withUnsafeMutableBufferPointer { slots in
+    mutating func chain(_ ids: UnsafeBufferPointer<UInt32>, _ start: Int, _ length: Int) -> (Int32, Int32, Int32, Int32) {
+        let (a, b) = GramKey.pack(ids, start, length)
+        let hit: Slot? = slots.withUnsafeBufferPointer { slots in
+            var slot = Self.hash(a, b) & mask
             while true {
                 let s = slots[slot]
-                if s.index < 0 { return (-1, 0) }
-                if s.a == a, s.b == b {
-                    if s.document == document { return (Int(s.index), s.posting) }
-                    slots[slot].document = document
-                    slots[slot].posting = nextPosting
-                    return (Int(s.index), nextPosting)
-                }
+                if s.index < 0 { return nil }
+                if s.a == a, s.b == b { return s }
                 slot = (slot + 1) & mask
             }
         }
-        if found.0 >= 0 { return found }
-        let index = keysA.count
+        let s = hit ?? insert(a, b, ids, start, length)
+        switch length {
+        case 1: return (s.index, -1, -1, -1)
+        case 2: return (s.prefix1, s.index, -1, -1)
+        case 3: return (s.prefix1, s.prefix2, s.index, -1)
+        default: return (s.prefix1, s.prefix2, s.prefix3, s.index)
+        }
+    }
+
+    /// Adds a key that is not in the table, after its prefixes (which may be new too).
+    private mutating func insert(_ a: UInt64, _ b: UInt64, _ ids: UnsafeBufferPointer<UInt32>, _ start: Int, _ length: Int) -> Slot {
+        let prefixes = length > 1 ? chain(ids, start, length - 1) : (-1, -1, -1, -1)
+        let index = Int32(keysA.count)
+        let new = Slot(a: a, b: b, index: index,
+                       prefix1: length > 1 ? prefixes.0 : -1, prefix2: length > 2 ? prefixes.1 : -1,
+                       prefix3: length > 3 ? prefixes.2 : -1)
         keysA.append(a)
         keysB.append(b)
-        slots[slot] = Slot(a: a, b: b, index: Int32(index), document: document, posting: nextPosting)
+        visits.append(Visit())
+        // The prefixes' insertions may have grown the table: find the empty slot only now.
+        var slot = Self.hash(a, b) & mask
+        while slots[slot].index >= 0 { slot = (slot + 1) & mask }
+        slots[slot] = new
         if keysA.count * 2 > slots.count { grow() }
-        return (index, nextPosting)
+        return new
+    }
+
+    /// Visits token `t` in `document`: its posting there, which is `nextPosting` (now recorded) on the
+    /// first visit in the document.
+    @inline(__always)
+    mutating func visit(_ t: Int32, document: Int32, nextPosting: Int32) -> Int32 {
+        visits.withUnsafeMutableBufferPointer { visits in
+            let i = Int(t)
+            if visits[i].document == document { return visits[i].posting }
+            visits[i] = Visit(document: document, posting: nextPosting)
+            return nextPosting
+        }
     }
 
     private mutating func grow() {
         let old = slots
-        slots = [Slot](repeating: Slot(a: 0, b: 0, index: -1), count: old.count * 2)
+        slots = [Slot](repeating: Slot(a: 0, b: 0, index: -1, prefix1: -1, prefix2: -1, prefix3: -1), count: old.count * 2)
         mask = slots.count - 1
         for s in old where s.index >= 0 {
             var slot = Self.hash(s.a, s.b) & mask

@@ -45,15 +45,25 @@ enum PostingsEncoding {
 
     /// The quantised term-frequency part of BM25, tf·(k1+1) / (tf + k1·(1−b+b·dl/avgdl)), in 1…15.
     static func impact(tf: Int, length: Int, averageLength: Double) -> UInt8 {
+        impact(tf: tf, norm: norm(length: length, averageLength: averageLength))
+    }
+
+    /// The length part of BM25's denominator, k1·(1−b+b·dl/avgdl): one per document, computed once.
+    static func norm(length: Int, averageLength: Double) -> Double {
+        k1 * (1 - b + b * Double(length) / max(averageLength, 1))
+    }
+
+    @inline(__always)
+    static func impact(tf: Int, norm: Double) -> UInt8 {
         let t = Double(tf)
-        let norm = k1 * (1 - b + b * Double(length) / max(averageLength, 1))
         let part = t * (k1 + 1) / (t + norm)
         return UInt8(max(1, min(15, (part / (k1 + 1) * 15).rounded())))
     }
 
     /// The postings blob of one token, from its stream in `PostingsLog` (`count` documents of gap, tf and
-    /// bits). The impact needs the average document length, known only when every document is in.
-    static func postings(_ stream: [UInt8], count: Int, documentLengths: [Int], averageLength: Double) -> [UInt8] {
+    /// bits). The impact needs the documents' `norms`, known only when every document is in (they depend on
+    /// the average length).
+    static func postings(_ stream: [UInt8], count: Int, norms: [Double]) -> [UInt8] {
         var docs = [Int](repeating: 0, count: count)
         var tfs = [Int](repeating: 0, count: count)
         var bits = [UInt8](repeating: 0, count: count)
@@ -80,8 +90,7 @@ enum PostingsEncoding {
         out.varint(count)
         docSet(docs, into: &out)
         for i in 0..<count {
-            out.byte(impact(tf: tfs[i], length: documentLengths[docs[i]], averageLength: averageLength)
-                | min(bits[i] & 7, 3) << 4 | bits[i] & 0xC0)
+            out.byte(impact(tf: tfs[i], norm: norms[docs[i]]) | min(bits[i] & 7, 3) << 4 | bits[i] & 0xC0)
         }
         return out.bytes
     }

@@ -10,7 +10,7 @@ struct PostingsLog {
     let partition: UInt32
     let partitions: UInt32
     /// The tokens; a slot's posting is the token's entry in `current` while its document is being added.
-    private(set) var tokens = GramTable(capacity: 1 << 16)
+    private(set) var tokens = GramTable(capacity: 1 << 12)
     /// Per token: for each document, the gap from the previous document (the first: the id itself), the tf
     /// (both varints) and one byte of field bits (0x40 title, 0x80 发文字号) or'ed with the snippet page of
     /// the first occurrence in the body (0–3; 4 = not in the body).
@@ -66,21 +66,24 @@ struct PostingsLog {
                             for start in 0..<ids.count where Self.partition(of: ids[start], partitions) == partition {
                                 let fields = info[start] & 0xC0
                                 let page: UInt8 = fields == 0 ? info[start] & 3 : 4
-                                for length in 1...maxGram {
-                                    let end = start + length - 1
-                                    guard end < ids.count, positions[end] == positions[start] + UInt32(length - 1) else { break }
-                                    let (a, b) = GramKey.pack(ids, start, length)
+                                // The n-grams starting here: as long as the units run on without a gap.
+                                var length = 1
+                                while length < maxGram, start + length < ids.count,
+                                      positions[start + length] == positions[start] + UInt32(length) { length += 1 }
+                                let chain = tokens.chain(ids, start, length)
+                                for k in 0..<length {
+                                    let t = k == 0 ? chain.0 : k == 1 ? chain.1 : k == 2 ? chain.2 : chain.3
                                     let next = Int32(entries)
-                                    let (t, entry) = tokens.visit(a, b, document: doc, nextPosting: next)
+                                    let entry = tokens.visit(t, document: doc, nextPosting: next)
                                     if entry == next {
-                                        current[entries] = Entry(token: Int32(t), tf: 0, bits: 4)
+                                        current[entries] = Entry(token: t, tf: 0, bits: 4)
                                         entries += 1
                                     }
                                     let e = Int(entry)
                                     current[e].tf += 1
                                     current[e].bits |= fields
                                     if current[e].bits & 0x07 == 4, page < 4 { current[e].bits = current[e].bits & 0xF8 | page }
-                                    if length == maxGram {
+                                    if k + 1 == maxGram {
                                         pending[occurrences] = (entry, positions[start])
                                         occurrences += 1
                                     }
