@@ -11,13 +11,9 @@ import GazetteZlib
 /// with no repeats worth finding, so `matching: false` codes them with Huffman codes only, which is several
 /// times faster for nearly the same size.
 enum Gzip {
+    /// A stream for text (`matching`) or for binary data (Huffman codes only, where zlib ignores the level).
     static func compressor(matching: Bool) -> Deflater {
-        Deflater(.gzip, level: matching ? 1 : 6, matching: matching)
-    }
-
-    /// `bytes` compressed as one gzip member.
-    static func compress(_ bytes: [UInt8], matching: Bool = true) -> [UInt8] {
-        compressor(matching: matching).compress(bytes)
+        Deflater(.gzip, level: 1, matching: matching)
     }
 
     /// Every item compressed, in order, on `jobs` strands that each keep one stream for all their items.

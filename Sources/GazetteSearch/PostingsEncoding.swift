@@ -43,16 +43,12 @@ enum PostingsEncoding {
         }
     }
 
-    /// The quantised term-frequency part of BM25, tf·(k1+1) / (tf + k1·(1−b+b·dl/avgdl)), in 1…15.
-    static func impact(tf: Int, length: Int, averageLength: Double) -> UInt8 {
-        impact(tf: tf, norm: norm(length: length, averageLength: averageLength))
-    }
-
     /// The length part of BM25's denominator, k1·(1−b+b·dl/avgdl): one per document, computed once.
     static func norm(length: Int, averageLength: Double) -> Double {
         k1 * (1 - b + b * Double(length) / max(averageLength, 1))
     }
 
+    /// The quantised term-frequency part of BM25, tf·(k1+1) / (tf + `norm`), in 1…15.
     @inline(__always)
     static func impact(tf: Int, norm: Double) -> UInt8 {
         let t = Double(tf)

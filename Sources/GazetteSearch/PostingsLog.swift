@@ -27,7 +27,7 @@ struct PostingsLog {
     /// through pointers: appending to arrays in the inner loop costs a uniqueness check per write.
     private var current: [Entry] = []
     private var pending: [(entry: Int32, position: UInt32)] = []
-    /// Per entry of `current`: its positions not yet written, and the last one written.
+    /// Per entry of `current`: its positions not yet written (0 between documents), and the last one written.
     private var tally: [Int32] = []
     private var previous: [UInt32] = []
 
@@ -123,10 +123,10 @@ struct PostingsLog {
             // Each token's stream gets this document's count of positions, then the positions as gaps. The
             // occurrences come in ascending position, so no sort is needed: a first pass counts them per
             // token, a second writes each where it belongs (streams are per token, so interleaving is fine).
+            // The second pass leaves every count at 0 again, as the next document's first pass expects.
             pending.withUnsafeBufferPointer { pending in
                 tally.withUnsafeMutableBufferPointer { tally in
                     previous.withUnsafeMutableBufferPointer { previous in
-                        for k in 0..<occurrences { tally[Int(pending[k].entry)] = 0 }
                         for k in 0..<occurrences { tally[Int(pending[k].entry)] += 1 }
                         for k in 0..<occurrences {
                             let e = Int(pending[k].entry), t = Int(current[e].token), p = pending[k].position

@@ -38,9 +38,12 @@ import Testing
 }
 
 @Test func impactsGrowWithTermFrequencyAndShrinkWithLength() {
-    let short = PostingsEncoding.impact(tf: 1, length: 50, averageLength: 100)
-    let long = PostingsEncoding.impact(tf: 1, length: 400, averageLength: 100)
-    let frequent = PostingsEncoding.impact(tf: 9, length: 100, averageLength: 100)
+    func impact(tf: Int, length: Int) -> UInt8 {
+        PostingsEncoding.impact(tf: tf, norm: PostingsEncoding.norm(length: length, averageLength: 100))
+    }
+    let short = impact(tf: 1, length: 50)
+    let long = impact(tf: 1, length: 400)
+    let frequent = impact(tf: 9, length: 100)
     #expect(short > long)
     #expect(frequent > short)
     #expect((1...15).contains(frequent))
