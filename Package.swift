@@ -23,8 +23,8 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
-        // zlib from Debian's zlib1g-dev, for the data ZIP.
-        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        // libdeflate from Debian's libdeflate-dev: the gzip files of the search index and the data ZIP.
+        .systemLibrary(name: "CLibdeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
         .target(name: "GazetteModel"),
         // One helper for running independent jobs on all cores, shared by the build, search and data.
         .target(name: "GazetteParallel"),
@@ -36,11 +36,11 @@ let package = Package(
             name: "GazetteRender",
             dependencies: ["GazetteModel", "CCmark", .product(name: "Mustache", package: "swift-mustache")]
         ),
-        .target(name: "GazetteZlib", dependencies: ["CZlib"]),
-        .target(name: "GazetteSearch", dependencies: ["GazetteZlib", "GazetteParallel"]),
+        .target(name: "GazetteDeflate", dependencies: ["CLibdeflate"]),
+        .target(name: "GazetteSearch", dependencies: ["GazetteDeflate", "GazetteParallel"]),
         .target(
             name: "GazettePublish",
-            dependencies: ["GazetteModel", "GazetteParallel", "GazetteZlib", "CZlib"]
+            dependencies: ["GazetteModel", "GazetteParallel", "GazetteDeflate"]
         ),
         .target(
             name: "GazetteBuild",

@@ -48,11 +48,11 @@ public enum SearchIndex {
         let facets = Facets.build(ordered)
         var raw = tokens.files + facets.files
         tokens.files = []
-        // Postings and positions are binary and gain from Huffman codes only. In chunks, each dropped once
-        // written, so the raw and the compressed shards are not all in memory together.
+        // Compressed in chunks, each dropped once written, so the raw and the compressed shards are not all in
+        // memory together.
         for start in stride(from: 0, to: raw.count, by: 4096) {
             let range = start..<min(raw.count, start + 4096)
-            let compressed = Gzip.compress(raw[range].map(\.bytes), matching: false, jobs: strands)
+            let compressed = Gzip.compress(raw[range].map(\.bytes), jobs: strands)
             counting(zip(range, compressed).map { (path: "search/" + raw[$0].path, data: Data($1)) })
             for i in range { raw[i].bytes = [] }
         }
@@ -86,10 +86,9 @@ public enum SearchIndex {
         for batchStart in stride(from: 0, to: records.count, by: batchSize) where !shouldStop() {
             let batch = batchStart..<min(records.count, batchStart + batchSize)
             // Runs of a few documents each (documents differ a hundredfold in length), each run with its own
-            // tokenizer, word cache and compression stream. Records and snippet pages are text, which repeats
-            // phrases: matched (see Gzip).
+            // tokenizer, word cache and compressor.
             let scanned = Parallel.map(Array(batch), jobs: strands, state: {
-                (tokenizer: Tokenizer(), sink: UnitIDSink(words: words), gzip: Gzip.compressor(matching: true))
+                (tokenizer: Tokenizer(), sink: UnitIDSink(words: words), gzip: Gzip.compressor())
             }) { helpers, id in
                 let document = IndexedDocument(id: id, record: records[id], pageSize: pageSize)
                 let files = RecordFiles.files(document).map {
