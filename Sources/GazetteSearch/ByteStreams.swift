@@ -83,6 +83,39 @@ final class ByteStreams: @unchecked Sendable {
         append(stream, UInt8(v))
     }
 
+    /// Two varints below 2^32 and a byte (a posting: gap, tf, bits): at most 11 bytes, written through one
+    /// pointer when the last block has room for them (as it has for nearly all postings of a long list).
+    @inline(__always)
+    func posting(_ stream: Int, _ first: UInt32, _ second: UInt32, _ last: UInt8) {
+        precondition(stream >= 0 && stream < streamCount)
+        let s = streams + stream
+        guard s.pointee.size - s.pointee.fill >= 11 else {
+            varint(stream, Int(first))
+            varint(stream, Int(second))
+            append(stream, last)
+            return
+        }
+        let start = arena + s.pointee.tail + Self.header + Int(s.pointee.fill)
+        var out = start
+        @inline(__always) func put(_ value: UInt32) {
+            var v = value
+            while v >= 0x80 {
+                out.pointee = UInt8(truncatingIfNeeded: v) | 0x80
+                out += 1
+                v >>= 7
+            }
+            out.pointee = UInt8(v)
+            out += 1
+        }
+        put(first)
+        put(second)
+        out.pointee = last
+        out += 1
+        let written = out - start
+        s.pointee.fill += Int32(written)
+        s.pointee.count += written
+    }
+
     /// The bytes of `stream`, in order.
     func bytes(_ stream: Int) -> [UInt8] {
         precondition(stream >= 0 && stream < streamCount)

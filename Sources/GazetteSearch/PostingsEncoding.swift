@@ -57,37 +57,61 @@ enum PostingsEncoding {
     }
 
     /// The postings blob of one token, from its stream in `PostingsLog` (`count` documents of gap, tf and
-    /// bits). The impact needs the documents' `norms`, known only when every document is in (they depend on
-    /// the average length).
-    static func postings(_ stream: [UInt8], count: Int, norms: [Double]) -> [UInt8] {
+    /// bits). The impact needs the documents' length norms, known only when every document is in (they
+    /// depend on the average length).
+    static func postings(_ stream: [UInt8], count: Int, impacts: ImpactTable) -> [UInt8] {
         var docs = [Int](repeating: 0, count: count)
-        var tfs = [Int](repeating: 0, count: count)
-        var bits = [UInt8](repeating: 0, count: count)
-        var p = 0
-        func varint() -> Int {
-            var value = 0, shift = 0
-            while true {
-                let byte = stream[p]
-                p += 1
-                value |= Int(byte & 0x7F) << shift
-                if byte < 0x80 { return value }
-                shift += 7
+        var codes = [UInt8](repeating: 0, count: count)
+        stream.withUnsafeBufferPointer { stream in
+            docs.withUnsafeMutableBufferPointer { docs in
+                codes.withUnsafeMutableBufferPointer { codes in
+                    var p = 0
+                    func varint() -> Int {
+                        var value = 0, shift = 0
+                        while true {
+                            let byte = stream[p]
+                            p += 1
+                            value |= Int(byte & 0x7F) << shift
+                            if byte < 0x80 { return value }
+                            shift += 7
+                        }
+                    }
+                    var doc = 0
+                    for i in 0..<count {
+                        doc += varint()
+                        docs[i] = doc
+                        let tf = varint()
+                        let bits = stream[p]
+                        p += 1
+                        codes[i] = impacts.impact(tf: tf, document: doc) | min(bits & 7, 3) << 4 | bits & 0xC0
+                    }
+                }
             }
-        }
-        var doc = 0
-        for i in 0..<count {
-            doc += varint()
-            docs[i] = doc
-            tfs[i] = varint()
-            bits[i] = stream[p]
-            p += 1
         }
         var out = ByteBuffer(capacity: count * 2 + 8)
         out.varint(count)
         docSet(docs, into: &out)
-        for i in 0..<count {
-            out.byte(impact(tf: tfs[i], norm: norms[docs[i]]) | min(bits[i] & 7, 3) << 4 | bits[i] & 0xC0)
-        }
+        out.append(codes)
         return out.bytes
+    }
+}
+
+/// The quantised impacts of term frequencies 1…15 in each document, looked up rather than computed (a
+/// division and a rounding) for each of the tens of millions of postings of a large corpus.
+struct ImpactTable {
+    private static let width = 16
+    private let norms: [Double]
+    private let table: [UInt8]
+
+    init(norms: [Double]) {
+        self.norms = norms
+        table = norms.flatMap { norm in
+            (0..<Self.width).map { $0 == 0 ? 0 : PostingsEncoding.impact(tf: $0, norm: norm) }
+        }
+    }
+
+    @inline(__always)
+    func impact(tf: Int, document: Int) -> UInt8 {
+        tf < Self.width ? table[document &* Self.width &+ tf] : PostingsEncoding.impact(tf: tf, norm: norms[document])
     }
 }

@@ -112,9 +112,7 @@ struct PostingsLog {
                 lastDocument.withUnsafeMutableBufferPointer { last in
                     for entry in current[0..<entries] {
                         let t = Int(entry.token)
-                        postings.varint(t, Int(doc - (counts[t] == 0 ? 0 : last[t])))
-                        postings.varint(t, Int(min(entry.tf, 0xFFFF)))
-                        postings.append(t, entry.bits)
+                        postings.posting(t, UInt32(doc - (counts[t] == 0 ? 0 : last[t])), min(entry.tf, 0xFFFF), entry.bits)
                         counts[t] += 1
                         last[t] = doc
                     }

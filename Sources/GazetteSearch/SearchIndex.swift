@@ -109,7 +109,7 @@ public enum SearchIndex {
     private static func tokenFiles(_ logs: inout [PostingsLog], lengths: [Int], words: WordTable)
         -> (files: [(path: String, bytes: [UInt8])], shards: Int, positionShards: Int) {
         let averageLength = Double(lengths.reduce(0, +)) / Double(max(1, lengths.count))
-        let norms = lengths.map { PostingsEncoding.norm(length: $0, averageLength: averageLength) }
+        let impacts = ImpactTable(norms: lengths.map { PostingsEncoding.norm(length: $0, averageLength: averageLength) })
         // Each partition's tokens are encoded on their own strands; entry order does not matter, since
         // shards sort their tokens.
         let boxes = logs.map { Box($0) }
@@ -122,7 +122,7 @@ public enum SearchIndex {
                     let text = Array(tokenText(log.tokens.keysA[t], log.tokens.keysB[t], words: words).utf8)
                     let df = Int(log.documentCounts[t])
                     let postings = BlobStore.Entry(token: text, df: df, blob: PostingsEncoding.postings(
-                        log.postings.bytes(t), count: df, norms: norms))
+                        log.postings.bytes(t), count: df, impacts: impacts))
                     let positions = log.positions.bytes(t)
                     return (postings, positions.isEmpty ? nil : BlobStore.Entry(token: text, df: df, blob: positions))
                 }

@@ -49,6 +49,18 @@ import Testing
     #expect((1...15).contains(frequent))
 }
 
+@Test func theImpactTableGivesWhatTheFormulaGives() {
+    let lengths = [1, 30, 100, 101, 2_500, 40_000]
+    let norms = lengths.map { PostingsEncoding.norm(length: $0, averageLength: 700) }
+    let table = ImpactTable(norms: norms)
+    for (document, norm) in norms.enumerated() {
+        for tf in [1, 2, 3, 7, 14, 15, 16, 17, 100, 0xFFFF] {
+            #expect(table.impact(tf: tf, document: document) == PostingsEncoding.impact(tf: tf, norm: norm),
+                    "tf \(tf), document \(document)")
+        }
+    }
+}
+
 /// The committed index under Tests/js/fixture/ (used by the node tests) is what the builder writes today.
 /// To regenerate it: `GAZETTE_UPDATE_FIXTURES=1 swift test --filter GazetteSearchTests`.
 @Test func javascriptFixtureIsUpToDate() throws {
