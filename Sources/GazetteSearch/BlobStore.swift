@@ -1,3 +1,5 @@
+import GazetteParallel
+
 /// Lays token blobs out as files. A token's shard is `fnv1a32(utf8) mod shardCount`; the shard lists its
 /// tokens (sorted by their UTF-8 bytes) and holds small blobs inline. A large blob gets a file of its own
 /// beside the shard, so that a query never downloads the postings of a big token it did not ask for.
@@ -35,32 +37,43 @@ struct BlobStore {
         while shardCount * layout.targetShardBytes < inlineBytes, shardCount < 1 << 16 { shardCount <<= 1 }
         var shards = [[Int]](repeating: [], count: shardCount)
         for (i, entry) in entries.enumerated() { shards[Int(fnv1a(entry.token)) & (shardCount - 1)].append(i) }
-        var files: [(String, [UInt8])] = []
-        for (shard, members) in shards.enumerated() {
-            let name = "\(folder)/\(String(shard, radix: 16))"
-            let sorted = members.sorted { entries[$0].token.lexicographicallyPrecedes(entries[$1].token) }
-            var out = ByteBuffer()
-            out.varint(sorted.count)
-            var own = 0
-            for i in sorted {
-                let entry = entries[i]
-                out.varint(entry.token.count)
-                out.append(entry.token)
-                out.varint(entry.df)
-                if entry.blob.count < ownFileBytes {
-                    out.byte(0)
-                    out.varint(entry.blob.count)
-                    out.append(entry.blob)
-                } else {
-                    out.byte(1)
-                    out.varint(own)
-                    files.append(("\(name)-\(own).gz", entry.blob))
-                    own += 1
-                }
+        // Shards are independent: laid out on all cores, in runs of shards, concatenated in shard order.
+        let runs = stride(from: 0, to: shardCount, by: 64).map { $0..<min(shardCount, $0 + 64) }
+        let files = Parallel.map(runs) { run in
+            run.flatMap { shard in
+                Self.shardFiles(shard, members: shards[shard], entries: entries, folder: folder, ownFileBytes: ownFileBytes)
             }
-            files.append(("\(name).gz", out.bytes))
-        }
+        }.flatMap { $0 }
         return (shardCount, files)
+    }
+
+    /// The files of one shard: its own files (large blobs), then the shard itself.
+    private static func shardFiles(_ shard: Int, members: [Int], entries: [Entry], folder: String,
+                                   ownFileBytes: Int) -> [(path: String, bytes: [UInt8])] {
+        let name = "\(folder)/\(String(shard, radix: 16))"
+        let sorted = members.sorted { entries[$0].token.lexicographicallyPrecedes(entries[$1].token) }
+        var files: [(path: String, bytes: [UInt8])] = []
+        var out = ByteBuffer()
+        out.varint(sorted.count)
+        var own = 0
+        for i in sorted {
+            let entry = entries[i]
+            out.varint(entry.token.count)
+            out.append(entry.token)
+            out.varint(entry.df)
+            if entry.blob.count < ownFileBytes {
+                out.byte(0)
+                out.varint(entry.blob.count)
+                out.append(entry.blob)
+            } else {
+                out.byte(1)
+                out.varint(own)
+                files.append(("\(name)-\(own).gz", entry.blob))
+                own += 1
+            }
+        }
+        files.append(("\(name).gz", out.bytes))
+        return files
     }
 
     /// 32-bit FNV-1a; search.js hashes the same way.

@@ -16,16 +16,11 @@ struct GramTable {
         var prefix3: Int32
     }
 
-    /// Per token: the last document it was visited in, and the caller's posting for it there.
-    private struct Visit {
-        var document: Int32 = -1
-        var posting: Int32 = -1
-    }
 
     /// Keys by dense index, for reading tokens back.
     private(set) var keysA: [UInt64] = []
     private(set) var keysB: [UInt64] = []
-    private var visits: [Visit] = []
+    private let visits = Visits()
     private var slots: [Slot]
     private var mask: Int
 
@@ -72,7 +67,7 @@ struct GramTable {
                        prefix3: length > 3 ? prefixes.2 : -1)
         keysA.append(a)
         keysB.append(b)
-        visits.append(Visit())
+        visits.append()
         // The prefixes' insertions may have grown the table: find the empty slot only now.
         var slot = Self.hash(a, b) & mask
         while slots[slot].index >= 0 { slot = (slot + 1) & mask }
@@ -84,13 +79,11 @@ struct GramTable {
     /// Visits token `t` in `document`: its posting there, which is `nextPosting` (now recorded) on the
     /// first visit in the document.
     @inline(__always)
-    mutating func visit(_ t: Int32, document: Int32, nextPosting: Int32) -> Int32 {
-        visits.withUnsafeMutableBufferPointer { visits in
-            let i = Int(t)
-            if visits[i].document == document { return visits[i].posting }
-            visits[i] = Visit(document: document, posting: nextPosting)
-            return nextPosting
-        }
+    func visit(_ t: Int32, document: Int32, nextPosting: Int32) -> Int32 {
+        let v = visits.base + Int(t)
+        if v.pointee.document == document { return v.pointee.posting }
+        v.pointee = Visit(document: document, posting: nextPosting)
+        return nextPosting
     }
 
     private mutating func grow() {
@@ -110,6 +103,39 @@ struct GramTable {
         h ^= (b &+ 0x632B_E59B_D9B4_E019) &* 0xC2B2_AE3D_27D4_EB4F
         h ^= h >> 29
         return Int(truncatingIfNeeded: (h &* 0xBF58_476D_1CE4_E5B9) >> 1)
+    }
+}
+
+/// Per token: the last document it was visited in, and the caller's posting for it there.
+struct Visit {
+    var document: Int32 = -1
+    var posting: Int32 = -1
+}
+
+/// The tokens' visits, one per token, in memory of their own: `visit` runs for each of the corpus's n-gram
+/// occurrences (130 M at 10,000 documents), and an array in the table would cost a uniqueness check at
+/// each, since writing through a struct's array is a mutation of the struct. Shared by copies of a table:
+/// a table is moved, never copied to be changed twice.
+final class Visits {
+    private(set) var base: UnsafeMutablePointer<Visit>
+    private var count = 0
+    private var capacity = 1024
+
+    init() { base = .allocate(capacity: capacity) }
+
+    deinit { base.deallocate() }
+
+    /// One more token, not yet visited.
+    func append() {
+        if count == capacity {
+            let moved = UnsafeMutablePointer<Visit>.allocate(capacity: capacity * 2)
+            moved.moveInitialize(from: base, count: count)
+            base.deallocate()
+            base = moved
+            capacity *= 2
+        }
+        (base + count).initialize(to: Visit())
+        count += 1
     }
 }
 
