@@ -77,6 +77,9 @@ private struct BodyBuilder {
     var tables: [RenderedBody.Table] = []
     var text = ""
     var links: [(String, SourceLocation)] = []
+    /// Byte offset of the start of each line of the body (line 1 first), found at the first link: a body
+    /// of many links would otherwise be scanned from its start once per link.
+    private var lineStarts: [Int]?
 
     init(body: MarkdownBody) { self.body = body }
 
@@ -117,13 +120,13 @@ private struct BodyBuilder {
             html = String(cString: rendered)
             free(rendered)
             let plain = Markdown.text(of: node)
-            if plain.utf8.containsSubsequence(Array("**".utf8)) {
+            if plain.containsBytes("**") {
                 // CommonMark does not close emphasis after punctuation followed by a letter,
                 // which is how Chinese sentences run: “**公示报备。**镇政府…” stays literal.
                 diagnostics.warning("加粗标记 ** 未生效：请把紧挨 ** 的中文标点移到 ** 之外（如 **公示报备**。）",
                                     at: SourceLocation(path: body.path, line: line, column: 1))
             }
-            if html.utf8.containsSubsequence(Array("<!-- raw HTML omitted -->".utf8)) {
+            if html.containsBytes("<!-- raw HTML omitted -->") {
                 // Safe mode drops raw HTML without a trace, and with it any text inside the tags.
                 diagnostics.warning("HTML 标记不会显示（安全模式），其中的文字也会丢失；请改用 Markdown 写法",
                                     at: SourceLocation(path: body.path, line: line, column: 1))
@@ -161,14 +164,19 @@ private struct BodyBuilder {
     }
 
     /// cmark counts columns in bytes; diagnostics count characters, as YAML positions do.
-    private func characterColumn(line: Int, byteColumn: Int) -> Int {
-        guard line >= 1, byteColumn >= 1 else { return byteColumn }
+    private mutating func characterColumn(line: Int, byteColumn: Int) -> Int {
         let bytes = body.text.utf8
-        var start = bytes.startIndex
-        for _ in 1..<line {
-            guard let newline = bytes[start...].firstIndex(of: 0x0A) else { return byteColumn }
-            start = bytes.index(after: newline)
+        if lineStarts == nil {
+            var starts = [0]
+            var offset = 0
+            for byte in bytes {
+                offset += 1
+                if byte == 0x0A { starts.append(offset) }
+            }
+            lineStarts = starts
         }
+        guard line >= 1, byteColumn >= 1, let lineStarts, line <= lineStarts.count else { return byteColumn }
+        let start = bytes.index(bytes.startIndex, offsetBy: lineStarts[line - 1])
         let end = bytes.index(start, offsetBy: byteColumn - 1, limitedBy: bytes.endIndex) ?? bytes.endIndex
         return String(decoding: bytes[start..<end], as: UTF8.self).unicodeScalars.count + 1
     }
@@ -183,15 +191,24 @@ private struct BodyBuilder {
     }
 }
 
-extension Collection where Element == UInt8 {
-    /// Byte search: far cheaper than Foundation's Unicode-aware `contains` on `String`.
-    func containsSubsequence(_ needle: [UInt8]) -> Bool {
-        guard let first = needle.first else { return true }
-        var index = startIndex
-        while let found = self[index...].firstIndex(of: first) {
-            if self[found...].starts(with: needle) { return true }
-            index = self.index(after: found)
+extension String {
+    /// Byte search with libc's `memchr` and `memcmp`: far cheaper than Foundation's Unicode-aware
+    /// `contains`, or than a generic search through the UTF-8 view (about 20 instructions per byte).
+    func containsBytes(_ needle: String) -> Bool {
+        var haystack = self, needle = needle
+        return haystack.withUTF8 { h in
+            needle.withUTF8 { n in
+                guard let first = n.first else { return true }
+                guard var at = h.baseAddress, n.count <= h.count else { return false }
+                let last = h.baseAddress! + (h.count - n.count)  // the last place the needle can start
+                while at <= last {
+                    guard let found = memchr(at, Int32(first), last - at + 1) else { return false }
+                    let p = UnsafePointer(found.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(p, n.baseAddress!, n.count) == 0 { return true }
+                    at = p + 1
+                }
+                return false
+            }
         }
-        return false
     }
 }

@@ -1,7 +1,7 @@
 import Testing
 import GazetteContent
 import GazetteModel
-import GazetteRender
+@testable import GazetteRender
 
 /// Document bodies rendered by cmark in safe mode, with the gazette's own conventions:
 /// table blocks, attachments after `# 附件N`, no h1 from a body.
@@ -208,4 +208,15 @@ struct MarkdownTests {
         #expect(diagnostics.map(\.location.line) == [12])
         #expect(diagnostics.first?.message.contains("HTML 标记不会显示") == true)
     }
+}
+
+/// The byte search behind the ** and raw-HTML warnings, at the edges of the text.
+@Test(arguments: [
+    ("**公示报备。**镇政府", "**", true), ("镇政府**", "**", true), ("镇政府*", "**", false), ("", "**", false),
+    ("*", "**", false), ("a<!-- raw HTML omitted -->", "<!-- raw HTML omitted -->", true),
+    ("<!-- raw HTML omitted --", "<!-- raw HTML omitted -->", false), ("庭院经济", "院经", true), ("庭院经济", "", true),
+    ("庭院经济", "济院", false),
+])
+func byteSearchFindsTheNeedleAnywhere(haystack: String, needle: String, found: Bool) {
+    #expect(haystack.containsBytes(needle) == found)
 }
