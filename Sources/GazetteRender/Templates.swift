@@ -14,6 +14,7 @@ public struct Templates: Sendable {
     public static func load(from directory: URL, displayPath: String,
                             diagnostics: inout Diagnostics) -> Templates? {
         var library = MustacheLibrary()
+        TemplateEscaping.register()
         var names: Set<String> = []
         var sources: [String: String] = [:]
         let files = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
@@ -25,13 +26,13 @@ public struct Templates: Sendable {
                 continue
             }
             do {
-                try library.register(text, named: name)
+                try library.register(TemplateEscaping.pragma + text, named: name)
                 names.insert(name)
                 sources[name] = text
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.error("模板语法错误：\(error.error)",
                                   at: SourceLocation(path: path, line: error.context.lineNumber,
-                                                     column: error.context.columnNumber))
+                                                     column: Self.column(of: error.context)))
             } catch {
                 diagnostics.error("模板语法错误：\(error)", at: SourceLocation(path: path))
             }
@@ -41,6 +42,12 @@ public struct Templates: Sendable {
             return nil
         }
         return Templates(library: library, names: names, sources: sources)
+    }
+
+    /// The column of a parser error in the theme's file: on the first line, the pragma put in front of the
+    /// text is not the author's.
+    private static func column(of context: MustacheParserContext) -> Int {
+        context.lineNumber == 1 ? max(1, context.columnNumber - TemplateEscaping.pragma.count) : context.columnNumber
     }
 
     /// The text of `name` and of every template it uses (`{{<parent}}`, `{{>partial}}`), in a

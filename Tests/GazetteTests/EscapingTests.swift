@@ -232,3 +232,51 @@ private final class XMLText: NSObject, XMLParserDelegate {
     func parser(_ parser: XMLParser, foundCharacters string: String) { text += string }
     func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) { text += String(decoding: CDATABlock, as: UTF8.self) }
 }
+
+/// The templates' `{{value}}` escaping (`TemplateEscaping`), on a theme of one template written here.
+@Suite("Template escaping")
+struct TemplateEscapingTests {
+    static func templates(_ text: String, diagnostics: inout Diagnostics) throws -> Templates? {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gazette-templates-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try text.write(to: folder.appendingPathComponent("page.mustache"), atomically: true, encoding: .utf8)
+        return Templates.load(from: folder, displayPath: "theme/templates", diagnostics: &diagnostics)
+    }
+
+    @Test func valuesAreEscapedAndTripleBracesAreNot() throws {
+        var diagnostics = Diagnostics()
+        let templates = try #require(try Self.templates("<p title=\"{{v}}\">{{v}}</p>{{{raw}}}\n", diagnostics: &diagnostics))
+        let value = #"<b>"庭院经济" & 'x'</b>"#
+        let out = templates.render("page", ["v": value, "raw": "<i>已转义</i>"])
+        #expect(out == "<p title=\"&lt;b&gt;&quot;庭院经济&quot; &amp; &#39;x&#39;&lt;/b&gt;\">"
+                     + "&lt;b&gt;&quot;庭院经济&quot; &amp; &#39;x&#39;&lt;/b&gt;</p><i>已转义</i>\n")
+    }
+
+    /// A quote followed by a combining mark is one Character to Swift but still a quote to the browser:
+    /// it must not end the attribute.
+    @Test func aQuoteWithACombiningMarkIsStillEscaped() throws {
+        var diagnostics = Diagnostics()
+        let templates = try #require(try Self.templates(#"<a title="{{v}}">x</a>"#, diagnostics: &diagnostics))
+        let quoteWithMark = "\"\u{301}"  // in variables: Swift Testing's macros cannot quote the literal
+        let out = try #require(templates.render("page", ["v": quoteWithMark + " onmouseover=alert(1)"]))
+        let expected = "<a title=\"&quot;\u{301} onmouseover=alert(1)\">x</a>"
+        #expect(!out.contains(quoteWithMark))
+        #expect(out == expected)
+    }
+
+    @Test func aSyntaxErrorOnTheFirstLineIsReportedAtTheAuthorsColumn() throws {
+        var diagnostics = Diagnostics()
+        _ = try Self.templates("<p>{{#open}}</p>{{/shut}}\n", diagnostics: &diagnostics)
+        let error = try #require(diagnostics.all.first)
+        #expect(error.location.path == "theme/templates/page.mustache")
+        #expect(error.location.line == 1)
+        #expect(error.location.column <= 26, "a column inside the author's line, not shifted by the pragma")
+    }
+
+    @Test func textWithoutSpecialCharactersComesBackAsItIs() {
+        #expect(HTML.escape("阿尔山市人民政府公报 2023年第1期") == "阿尔山市人民政府公报 2023年第1期")
+        #expect(HTML.escape("") == "")
+        #expect(HTML.escape("a&b") == "a&amp;b")
+    }
+}
