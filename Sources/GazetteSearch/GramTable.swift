@@ -16,7 +16,6 @@ struct GramTable {
         var prefix3: Int32
     }
 
-
     /// Keys by dense index, for reading tokens back.
     private(set) var keysA: [UInt64] = []
     private(set) var keysB: [UInt64] = []
