@@ -7,6 +7,8 @@ struct ContentHash {
     private var a: UInt64 = 0xcbf2_9ce4_8422_2325
     private var b: UInt64 = 0x6c62_272e_07bb_0142
     private static let prime: UInt64 = 0x0000_0100_0000_01b3
+    /// A second odd multiplier for the other lane of word steps (from SplitMix64).
+    private static let wordPrime: UInt64 = 0x9E37_79B9_7F4A_7C15
 
     mutating func add<Bytes: Sequence>(bytes: Bytes) where Bytes.Element == UInt8 {
         for byte in bytes {
@@ -15,9 +17,21 @@ struct ContentHash {
         }
     }
 
-    /// Bytes of `Data` through a raw buffer: iterating `Data` element by element is slow.
+    /// The bytes of a data file, eight at a time (the build hashes every file it writes, hundreds of
+    /// megabytes for a large gazette; byte by byte this was 2 % of the build's instructions). Each step,
+    /// an xor and a multiplication by an odd number, is a bijection of the lane, so two inputs of the same
+    /// length that differ in one word always hash differently. The tail and the length go in bytewise.
     mutating func add(data: Data) {
-        data.withUnsafeBytes { add(bytes: $0) }
+        data.withUnsafeBytes { raw in
+            let words = raw.count / 8
+            for i in 0..<words {
+                let w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self))
+                a = (a ^ w) &* Self.prime
+                b = (b ^ (w >> 29 | w << 35)) &* Self.wordPrime
+            }
+            add(bytes: UnsafeRawBufferPointer(rebasing: raw[(words * 8)...]))
+        }
+        add("\(data.count)")
     }
 
     mutating func add(_ text: String) {

@@ -1,5 +1,5 @@
 import Foundation
-import GazetteBuild
+@testable import GazetteBuild
 import GazetteModel
 import Testing
 
@@ -55,4 +55,23 @@ import Testing
         #expect(a.keys.sorted() == b.keys.sorted())
         for (path, data) in a where b[path] != data { Issue.record("\(path) differs between cached and clean builds") }
     }
+}
+
+/// The cache trusts equal hashes of a file's bytes: any change to them, in a whole word, in the tail or in
+/// the length alone, must change the hash.
+@Test func aChangedFileNeverKeepsItsHash() {
+    func hash(_ bytes: [UInt8]) -> String {
+        var h = ContentHash()
+        h.add(data: Data(bytes))
+        return h.hex
+    }
+    let base = Array("{\"title\":\"关于印发阿尔山市庭院经济实施方案的通知\",\"number\":\"阿政办发〔2023〕9号\"}".utf8)
+    #expect(hash(base) == hash(base))
+    var hashes: Set<String> = [hash(base), hash([]), hash(base + [0]), hash([0] + base), hash(Array(base.dropLast()))]
+    for i in [0, 7, 8, 15, base.count - 1] {
+        var changed = base
+        changed[i] ^= 0x01
+        hashes.insert(hash(changed))
+    }
+    #expect(hashes.count == 10)
 }
