@@ -199,8 +199,9 @@ extension String {
         return haystack.withUTF8 { h in
             needle.withUTF8 { n in
                 guard let first = n.first else { return true }
-                guard var at = h.baseAddress, n.count <= h.count else { return false }
-                let last = h.baseAddress! + (h.count - n.count)  // the last place the needle can start
+                guard let start = h.baseAddress, n.count <= h.count else { return false }
+                let last = start + (h.count - n.count)  // the last place the needle can start
+                var at = start
                 while at <= last {
                     guard let found = memchr(at, Int32(first), last - at + 1) else { return false }
                     let p = UnsafePointer(found.assumingMemoryBound(to: UInt8.self))

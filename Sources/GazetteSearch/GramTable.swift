@@ -19,7 +19,7 @@ struct GramTable {
     /// Keys by dense index, for reading tokens back.
     private(set) var keysA: [UInt64] = []
     private(set) var keysB: [UInt64] = []
-    private let visits = Visits()
+    private let visits: Visits
     private var slots: [Slot]
     private var mask: Int
 
@@ -28,6 +28,7 @@ struct GramTable {
         while size < capacity * 2 { size <<= 1 }
         slots = [Slot](repeating: Slot(a: 0, b: 0, index: -1, prefix1: -1, prefix2: -1, prefix3: -1), count: size)
         mask = size - 1
+        visits = Visits(capacity: capacity)
         keysA.reserveCapacity(capacity)
         keysB.reserveCapacity(capacity)
     }
@@ -118,20 +119,24 @@ struct Visit {
 final class Visits {
     private(set) var base: UnsafeMutablePointer<Visit>
     private var count = 0
-    private var capacity = 1024
+    private var capacity: Int
 
-    init() { base = .allocate(capacity: capacity) }
+    init(capacity: Int) {
+        self.capacity = capacity
+        base = .allocate(capacity: capacity)
+    }
 
     deinit { base.deallocate() }
 
     /// One more token, not yet visited.
     func append() {
         if count == capacity {
-            let moved = UnsafeMutablePointer<Visit>.allocate(capacity: capacity * 2)
+            let larger = max(1024, capacity * 2)
+            let moved = UnsafeMutablePointer<Visit>.allocate(capacity: larger)
             moved.moveInitialize(from: base, count: count)
             base.deallocate()
             base = moved
-            capacity *= 2
+            capacity = larger
         }
         (base + count).initialize(to: Visit())
         count += 1
