@@ -24,7 +24,9 @@ struct SiteRenderer {
         let templatesDir = themeRoot.appendingPathComponent("templates")
         guard let templates = Templates.load(from: templatesDir, displayPath: display(templatesDir),
                                              diagnostics: &diagnostics) else { return nil }
+        var clock = StepClock(environment: "GAZETTE_RENDER_TIMING")
         let bodies = renderBodies(diagnostics: &diagnostics)
+        clock.lap("bodies")
         let lists = ListPages(site: site)
         let documentPages = DocumentPages(site: site)
         var pages: [Page] = [lists.home(), lists.issues(), lists.documents(), lists.notFound(),
@@ -36,28 +38,34 @@ struct SiteRenderer {
         pages.append(noticePages.index())
         pages += site.notices.map { noticePages.notice($0, body: bodies.notices[$0.id]!) }
         pages += organisationPages(bodies: bodies)
+        clock.lap("contexts")
         // A signal stops the build between steps (and between batches of the search index): the
         // interruption handler gives the build two seconds before it cleans up and exits by itself.
         let interrupted = { Interruption.shared.isRequested }
         sink.files(tableFiles(bodies: bodies))
         sink.files(calendarFiles())
+        clock.lap("tables")
         if interrupted() { return nil }
         // The open data (API, feeds, archive) is written as it is made, before the search index is built;
         // the downloads page, which shows the archive's size and checksum, comes after it.
         let sitemap = (pages.map(\.urlPath) + [SiteURL.downloads]).sorted()
         let manifest = OpenData(site: site, bodies: bodies.published).publish(pages: sitemap, emit: sink.files)
         pages.append(DownloadsPage(site: site).page(manifest))
+        clock.lap("open data")
         for page in pages where !templates.names.contains(page.template) {
             diagnostics.error("主题缺少模板 \(page.template).mustache", at: SourceLocation(path: display(templatesDir)))
         }
         if interrupted() { return nil }
         SearchIndex.build(searchRecords(bodies: bodies), shouldStop: interrupted, emit: sink.files)
+        clock.lap("search")
         if interrupted() { return nil }
 
         // Link check: every internal link of a Markdown body must reach a page or file of this build.
         let fileCount = sink.count
         LinkCheck(site: site, outputs: pages.map(\.path) + sink.allPaths, themeRoot: themeRoot)
             .check(bodies.all, diagnostics: &diagnostics)
+        clock.lap("links")
+        clock.report("render: \(pages.count) pages, \(fileCount) data files")
 
         return RenderedSite(pages: pages, fileCount: fileCount, templates: templates)
     }

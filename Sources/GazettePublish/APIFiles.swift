@@ -1,5 +1,6 @@
 import Foundation
 import GazetteModel
+import GazetteParallel
 
 /// The API's files as they are made, handed to the outbox (published and archived), with the catalog
 /// entry of each endpoint.
@@ -7,6 +8,8 @@ struct APIFiles {
     let openData: OpenData
     let outbox: DataOutbox
     var endpoints: [API.Endpoint] = []
+    /// Files encoded together: enough to keep every core busy, few enough to stream.
+    private static let batch = 256
 
     init(_ openData: OpenData, outbox: DataOutbox) {
         self.openData = openData
@@ -22,12 +25,18 @@ struct APIFiles {
         endpoints.append(openData.endpoint(name, path, count: items.count, schema: name, zh: zh, en: en))
     }
 
-    /// One file per value, e.g. `api/v1/documents/{id}.json`.
+    /// One file per value, e.g. `api/v1/documents/{id}.json`. They are encoded on every core, a batch at a
+    /// time (the detail files are most of the open data's work, and the outbox must not hold them all).
     mutating func items<Value, Detail: Encodable>(_ name: String, _ values: [Value], template: String,
                                                   path: (Value) -> String, detail: (Value) -> Detail,
                                                   zh: String, en: String) {
         let paths = values.map(path)
-        for (value, path) in zip(values, paths) { outbox.add(openData.apiFile(path, schema: name, detail(value))) }
+        for start in stride(from: 0, to: values.count, by: Self.batch) {
+            let range = Array(start..<min(values.count, start + Self.batch))
+            outbox.add(Parallel.map(range, jobs: Parallel.cores * 2) { i in
+                openData.apiFile(paths[i], schema: name, detail(values[i]))
+            })
+        }
         endpoints.append(openData.endpoint(name, template, paths: paths, count: paths.count, schema: name, zh: zh, en: en))
     }
 

@@ -30,7 +30,7 @@ public enum SearchIndex {
     /// With `GAZETTE_SEARCH_TIMING` set, prints the time of each step to standard error.
     public static func build(_ records: [SearchRecord], shouldStop: () -> Bool = { false }, emit: (Files) -> Void) {
         guard !records.isEmpty else { return }
-        var clock = StepClock()
+        var clock = StepClock(environment: "GAZETTE_SEARCH_TIMING")
         var emitted = (files: 0, bytes: 0)
         func counting(_ files: Files) {
             emitted.files += files.count
@@ -63,7 +63,8 @@ public enum SearchIndex {
             "shards": tokens.shards, "positionShards": tokens.positionShards,
         ]
         counting([(path: "search/meta.json", data: jsonData(meta)), (path: "search/facets.json", data: jsonData(facets.meta))])
-        clock.report(records: ordered.count, tokens: tokenCount, files: emitted.files, bytes: emitted.bytes)
+        clock.report(String(format: "search index: %d records, %d tokens, %d files, %.1f MB", ordered.count, tokenCount,
+                            emitted.files, Double(emitted.bytes) / 1e6))
     }
 
     private static func jsonData(_ object: Any) -> Data {

@@ -3,16 +3,21 @@ import Foundation
 import Glibc
 #endif
 
-/// Times the steps of the index build for `GAZETTE_SEARCH_TIMING=1` (the benchmark reads the last line):
+/// Times the steps of a stage when an environment variable is set (`GAZETTE_SEARCH_TIMING=1` for the
+/// search index, whose last line the benchmark reads; `GAZETTE_RENDER_TIMING=1` for the render stage):
 /// wall time and the process's CPU time per step, whose ratio shows how busy the cores were.
-struct StepClock {
-    private let enabled = ProcessInfo.processInfo.environment["GAZETTE_SEARCH_TIMING"] != nil
+public struct StepClock {
+    private let enabled: Bool
     private let start = Date()
     private var last = Date()
     private var lastCPU = StepClock.cpuSeconds()
     private var laps: [String] = []
 
-    mutating func lap(_ name: String) {
+    public init(environment variable: String) {
+        enabled = ProcessInfo.processInfo.environment[variable] != nil
+    }
+
+    public mutating func lap(_ name: String) {
         guard enabled else { return }
         let now = Date(), cpu = Self.cpuSeconds()
         laps.append(String(format: "%@ %.2f s cpu %.2f s", name, now.timeIntervalSince(last), cpu - lastCPU))
@@ -20,10 +25,10 @@ struct StepClock {
         lastCPU = cpu
     }
 
-    func report(records: Int, tokens: Int, files: Int, bytes: Int) {
+    /// Prints `<summary> (<laps>), <total> s` to standard error.
+    public func report(_ summary: @autoclosure () -> String) {
         guard enabled else { return }
-        let line = String(format: "search index: %d records, %d tokens, %d files, %.1f MB (%@), %.2f s\n",
-                          records, tokens, files, Double(bytes) / 1e6, laps.joined(separator: ", "),
+        let line = String(format: "%@ (%@), %.2f s\n", summary(), laps.joined(separator: ", "),
                           Date().timeIntervalSince(start))
         FileHandle.standardError.write(Data(line.utf8))
     }
