@@ -5,6 +5,15 @@ import Foundation
 /// of the same content are byte-identical and a diff of two versions reads line by line.
 enum JSONOutput {
     static func encode<T: Encodable>(_ value: T, snakeCase: Bool = true) -> Data {
+        if var bytes = try? PrettyJSONEncoder(snakeCase: snakeCase).encode(value) {
+            bytes.append(UInt8(ascii: "\n"))
+            return Data(bytes)
+        }
+        return foundation(value, snakeCase: snakeCase)
+    }
+
+    /// The same bytes through Foundation, for values `PrettyJSONEncoder` does not write (and for its tests).
+    static func foundation<T: Encodable>(_ value: T, snakeCase: Bool = true) -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         if snakeCase { encoder.keyEncodingStrategy = .convertToSnakeCase }
