@@ -1,5 +1,6 @@
 import Foundation
 import GazetteModel
+import GazetteParallel
 
 /// A rendered body as the data files publish it.
 public struct PublishedBody: Sendable {
@@ -62,9 +63,11 @@ public struct OpenData {
     /// build writes (`documents/azbf-2023-7/`, `404.html`…), for the sitemap. Returns what the downloads
     /// page shows: files with size and SHA-256, endpoints, feeds.
     public func publish(pages: [String], emit: @escaping (Files) -> Void) -> DownloadManifest {
+        var clock = StepClock(environment: "GAZETTE_RENDER_TIMING")
         let outbox = DataOutbox(emit: emit)
         var api = APIFiles(self, outbox: outbox)
         addContent(to: &api)
+        clock.lap("content")
         addOrganisations(to: &api)
         // The tables' CSV and JSON are written beside their pages by the build; here they are only archived.
         let tables = tableFiles()
@@ -88,9 +91,11 @@ public struct OpenData {
         let csv = Data(DocumentsCSV.csv(site.documents.map(summary)) { url(SiteURL.interpretation($0)) }.utf8)
         outbox.add((DocumentsCSV.path, csv))
 
+        clock.lap("rest")
         let archived = outbox.takeArchived()
         let entryCount = archived.count
         let archive = DataArchive.zip(packed: consume archived, date: site.today)
+        clock.lap("zip")
         let downloadFiles = [(path: DataArchive.path, data: archive), (path: DocumentsCSV.path, data: csv)]
         let files = downloadFiles.map { file -> DownloadManifest.File in
             let described = downloads.first { $0.path == file.path }
@@ -101,7 +106,10 @@ public struct OpenData {
                 descriptionEn: described?.descriptionEn ?? "",
                 entryCount: file.path == DataArchive.path ? entryCount : nil)
         }
+        clock.lap("sha")
         emit([(DataArchive.path, archive), (DownloadFiles.checksumsPath, Data(DownloadFiles.checksums(files).utf8))])
+        clock.lap("write")
+        clock.report("open data")
         return DownloadManifest(
             files: files, checksumsPath: DownloadFiles.checksumsPath,
             endpoints: endpoints.map {
