@@ -34,7 +34,7 @@ let package = Package(
         ),
         .target(
             name: "GazetteRender",
-            dependencies: ["GazetteModel", "CCmark", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["GazetteModel", "CCmark"]
         ),
         .target(name: "GazetteDeflate", dependencies: ["CLibdeflate"]),
         .target(name: "GazetteSearch", dependencies: ["GazetteDeflate", "GazetteParallel"]),
@@ -61,7 +61,9 @@ let package = Package(
         ),
         .testTarget(
             name: "GazetteTests",
-            dependencies: ["GazetteModel", "GazetteContent", "GazetteRender", "GazettePublish", "GazetteBuild", "GazetteServe"],
+            dependencies: ["GazetteModel", "GazetteContent", "GazetteRender", "GazettePublish", "GazetteBuild", "GazetteServe",
+                           // The reference our template engine is compared with.
+                           .product(name: "Mustache", package: "swift-mustache")],
             // Content trees and golden files, read through #filePath rather than bundled.
             exclude: ["Fixtures", "Golden"]
         ),

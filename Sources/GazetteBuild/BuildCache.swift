@@ -9,7 +9,7 @@ import Foundation
 /// builds produce the same bytes; the cache only saves work.
 final class BuildCache: @unchecked Sendable {
     /// Bumped whenever the generator's output could change for the same input.
-    static let generatorVersion = "gazette-1"
+    static let generatorVersion = "gazette-2"
 
     struct Entry: Codable {
         /// Hash of what the file was made from (for pages: template and context).

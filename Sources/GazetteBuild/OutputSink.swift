@@ -60,7 +60,7 @@ final class OutputSink: @unchecked Sendable {
             var hash = ContentHash()
             hash.add(templateKeys[page.template] ?? "")
             hash.add(context: page.context)
-            write(page.path, key: hash.hex) { Data((templates.render(page.template, page.context) ?? "").utf8) }
+            write(page.path, key: hash.hex) { templates.renderData(page.template, page.context) ?? Data() }
             progress.advance()
         }
     }

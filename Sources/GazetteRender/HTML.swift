@@ -1,4 +1,4 @@
-/// Escaping for text placed in HTML, by Swift code and by the templates (`TemplateEscaping`).
+/// Escaping for text placed in HTML, by Swift code and by the templates (`TemplateRenderer`).
 public enum HTML {
     /// Escapes `& < > " '` so that the result is safe in element content and quoted attributes. Works on
     /// UTF-8 bytes, and gives the text back as it is when it has none of them (most titles, names and

@@ -1,10 +1,10 @@
 import Foundation
 import GazetteModel
-import Mustache
 
 /// The theme's Mustache templates, loaded once per build.
-public struct Templates: Sendable {
-    private let library: MustacheLibrary
+public struct Templates: @unchecked Sendable {
+    // Unchecked: the parsed nodes are immutable once loaded.
+    private let renderer: TemplateRenderer
     /// Template names, for checking that the pages a build needs exist.
     public let names: Set<String>
     /// Source text of each template, for fingerprints.
@@ -13,8 +13,7 @@ public struct Templates: Sendable {
     /// Loads every `*.mustache` below `directory`; a syntax error is reported at its line.
     public static func load(from directory: URL, displayPath: String,
                             diagnostics: inout Diagnostics) -> Templates? {
-        var library = MustacheLibrary()
-        TemplateEscaping.register()
+        var parsed: [String: [TemplateNode]] = [:]
         var names: Set<String> = []
         var sources: [String: String] = [:]
         let files = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
@@ -26,13 +25,12 @@ public struct Templates: Sendable {
                 continue
             }
             do {
-                try library.register(TemplateEscaping.pragma + text, named: name)
+                parsed[name] = try TemplateParser.parse(text)
                 names.insert(name)
                 sources[name] = text
-            } catch let error as MustacheTemplate.ParserError {
-                diagnostics.error("模板语法错误：\(error.error)",
-                                  at: SourceLocation(path: path, line: error.context.lineNumber,
-                                                     column: Self.column(of: error.context)))
+            } catch let error as TemplateSyntaxError {
+                diagnostics.error("模板语法错误：\(error.message)",
+                                  at: SourceLocation(path: path, line: error.line, column: error.column))
             } catch {
                 diagnostics.error("模板语法错误：\(error)", at: SourceLocation(path: path))
             }
@@ -41,13 +39,7 @@ public struct Templates: Sendable {
             diagnostics.error("主题中没有模板（*.mustache）", at: SourceLocation(path: displayPath))
             return nil
         }
-        return Templates(library: library, names: names, sources: sources)
-    }
-
-    /// The column of a parser error in the theme's file: on the first line, the pragma put in front of the
-    /// text is not the author's.
-    private static func column(of context: MustacheParserContext) -> Int {
-        context.lineNumber == 1 ? max(1, context.columnNumber - TemplateEscaping.pragma.count) : context.columnNumber
+        return Templates(renderer: TemplateRenderer(templates: parsed), names: names, sources: sources)
     }
 
     /// The text of `name` and of every template it uses (`{{<parent}}`, `{{>partial}}`), in a
@@ -74,26 +66,11 @@ public struct Templates: Sendable {
 
     /// Renders `context` with the template `name`.
     public func render(_ name: String, _ context: [String: Any]) -> String? {
-        library.render(context, withTemplate: name)
-    }
-}
-
-/// How the templates escape `{{value}}`: with `HTML.escape`, instead of swift-mustache's own escaper, which
-/// walks the text Character by Character through a dictionary (8 % of the whole build's instructions at
-/// 1,000 documents) and, going by grapheme clusters, leaves a quote followed by a combining mark (`"\u{301}`)
-/// unescaped, though the browser still reads it as a quote. Same replacements otherwise.
-///
-/// swift-mustache starts every template in its own HTML escaping; a template switches with the
-/// `CONTENT_TYPE` pragma, which `Templates.load` puts in front of each theme template (on its first line,
-/// so line numbers stay as the theme author sees them).
-struct TemplateEscaping: MustacheContentType {
-    static let name = "GAZETTE_HTML"
-    static let pragma = "{{% CONTENT_TYPE: \(name) }}"
-
-    /// Makes the pragma known to the template parser; repeating it is harmless.
-    static func register() {
-        MustacheContentTypes.register(TemplateEscaping(), named: name)
+        renderer.render(name, context).map { String(decoding: $0, as: UTF8.self) }
     }
 
-    func escapeText(_ text: String) -> String { HTML.escape(text) }
+    /// The page's bytes, as they are written.
+    public func renderData(_ name: String, _ context: [String: Any]) -> Data? {
+        renderer.render(name, context).map { Data($0) }
+    }
 }

@@ -233,7 +233,7 @@ private final class XMLText: NSObject, XMLParserDelegate {
     func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) { text += String(decoding: CDATABlock, as: UTF8.self) }
 }
 
-/// The templates' `{{value}}` escaping (`TemplateEscaping`), on a theme of one template written here.
+/// The templates' `{{value}}` escaping (`HTML.escape`), on a theme of one template written here.
 @Suite("Template escaping")
 struct TemplateEscapingTests {
     static func templates(_ text: String, diagnostics: inout Diagnostics) throws -> Templates? {
@@ -265,8 +265,8 @@ struct TemplateEscapingTests {
         #expect(out == expected)
     }
 
-    /// The same mistake on line 1 and on line 2 is at the same column: on line 1 the pragma that
-    /// `Templates.load` puts in front of the text must not count.
+    /// The same mistake on line 1 and on line 2 is at the same column (nothing is put in front of the
+    /// author's first line).
     @Test func aSyntaxErrorOnTheFirstLineIsReportedAtTheAuthorsColumn() throws {
         func location(_ text: String) throws -> GazetteModel.SourceLocation {
             var diagnostics = Diagnostics()
