@@ -41,23 +41,28 @@ struct ContentHash {
     }
 
     /// Adds a template context: dictionaries in sorted key order, so equal contexts hash equally.
+    /// (Arrays are walked through `HashableList` rather than cast to `[Any]`, which would copy and box
+    /// every element of every list of every page.)
     mutating func add(context value: Any) {
         switch value {
-        case let s as String: add("s"); add(s)
-        case let i as Int: add("i\(i)")
-        case let b as Bool: add(b ? "T" : "F")
-        case let d as Double: add("d\(d)")
+        case let s as String: add(bytes: [0x73]); add(s)
+        case let i as Int: add(bytes: [0x69]); add(word: UInt64(bitPattern: Int64(i)))
+        case let b as Bool: add(bytes: [b ? 0x54 : 0x46])
         case let dict as [String: Any]:
-            add("{")
+            add(bytes: [0x7B])
             for key in dict.keys.sorted() { add(key); add(context: dict[key]!) }
-            add("}")
-        case let array as [Any]:
-            add("[")
-            for item in array { add(context: item) }
-            add("]")
+            add(bytes: [0x7D])
+        case let list as any HashableList:
+            add(bytes: [0x5B])
+            list.forEachElement { add(context: $0) }
+            add(bytes: [0x5D])
         default:
             add("?\(value)")
         }
+    }
+
+    private mutating func add(word: UInt64) {
+        withUnsafeBytes(of: word.littleEndian) { add(bytes: $0) }
     }
 
     var hex: String {
@@ -66,5 +71,16 @@ struct ContentHash {
             return String(repeating: "0", count: 16 - s.count) + s
         }
         return h(a) + h(b)
+    }
+}
+
+/// An array in a template context, walked element by element.
+protocol HashableList {
+    func forEachElement(_ body: (Any) -> Void)
+}
+
+extension Array: HashableList {
+    func forEachElement(_ body: (Any) -> Void) {
+        for element in self { body(element) }
     }
 }
