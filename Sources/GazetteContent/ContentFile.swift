@@ -25,15 +25,18 @@ public struct ContentFile: Sendable {
     public static func read(url: URL, relativePath: String, displayPath: String,
                             diagnostics: inout Diagnostics) -> ContentFile? {
         let here = SourceLocation(path: displayPath)
-        // Through symbolic links: a link to /dev/zero or a pipe would otherwise be read forever.
-        let attributes = try? FileManager.default.attributesOfItem(atPath: url.resolvingSymlinksInPath().path)
-        if let type = attributes?[.type] as? FileAttributeType, type != .typeRegular {
-            diagnostics.error("不是普通文件（设备、管道或套接字），不能作为内容读取", at: here)
-            return nil
-        }
-        if let size = (attributes?[.size] as? NSNumber)?.intValue, size > maximumSize {
-            diagnostics.error("文件过大（\(megabytes(size)) MB，上限 \(maximumSize / 1_048_576) MB）", at: here)
-            return nil
+        // `stat` follows symbolic links: a link to /dev/zero or a pipe would otherwise be read forever.
+        // (One call per file; the attributes dictionary and the resolved path cost more than the read.)
+        var info = stat()
+        if stat(url.path, &info) == 0 {
+            if info.st_mode & S_IFMT != S_IFREG {
+                diagnostics.error("不是普通文件（设备、管道或套接字），不能作为内容读取", at: here)
+                return nil
+            }
+            if Int(info.st_size) > maximumSize {
+                diagnostics.error("文件过大（\(megabytes(Int(info.st_size))) MB，上限 \(maximumSize / 1_048_576) MB）", at: here)
+                return nil
+            }
         }
         guard let data = try? Data(contentsOf: url) else {
             diagnostics.error("无法读取文件", at: here)
@@ -43,25 +46,48 @@ public struct ContentFile: Sendable {
             diagnostics.error("文件过大（\(megabytes(data.count)) MB，上限 \(maximumSize / 1_048_576) MB）", at: here)
             return nil
         }
-        var bytes = [UInt8](data)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        // The standard library's validation is fast; the byte walk only runs to locate a problem.
-        if String(validating: bytes, as: UTF8.self) == nil, let bad = firstInvalidUTF8Offset(bytes) {
+        let checked = data.withUnsafeBytes { raw -> Result<String, ReadProblem> in
+            var bytes = raw.bindMemory(to: UInt8.self)
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = UnsafeBufferPointer(rebasing: bytes[3...]) }
+            // The standard library's validation is fast; the byte walk only runs to locate a problem.
+            guard let text = String(validating: bytes, as: UTF8.self) ?? Self.validByTheWalk(bytes) else {
+                return .failure(.invalidUTF8(Array(bytes)))
+            }
+            if Self.find(0, in: bytes) { return .failure(.nul) }
+            return .success(Self.find(0x0D, in: bytes) ? String(decoding: normalisingLineEnds(Array(bytes)), as: UTF8.self) : text)
+        }
+        switch checked {
+        case .success(let text):
+            return ContentFile(displayPath: displayPath, relativePath: relativePath, text: text)
+        case .failure(.nul):
+            diagnostics.error("文件包含 NUL 字符，不是文本文件", at: here)
+        case .failure(.invalidUTF8(let bytes)):
+            let bad = firstInvalidUTF8Offset(bytes) ?? 0  // found: `validByTheWalk` said so
             let prefix = bytes[..<bad]
             let line = prefix.filter { $0 == 0x0A }.count + 1
             let lineStart = prefix.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
             let column = String(decoding: bytes[lineStart..<bad], as: UTF8.self).count + 1
             diagnostics.error("文件不是有效的 UTF-8 文本（第 \(bad) 字节）；请以 UTF-8 编码保存",
                               at: SourceLocation(path: displayPath, line: line, column: column))
-            return nil
         }
-        if bytes.contains(0) {
-            diagnostics.error("文件包含 NUL 字符，不是文本文件", at: here)
-            return nil
-        }
-        if bytes.contains(0x0D) { bytes = normalisingLineEnds(bytes) }
-        return ContentFile(displayPath: displayPath, relativePath: relativePath,
-                           text: String(decoding: bytes, as: UTF8.self))
+        return nil
+    }
+
+    private enum ReadProblem: Error {
+        case invalidUTF8([UInt8])
+        case nul
+    }
+
+    /// The text when the byte walk finds no problem where the standard library did (it should never).
+    private static func validByTheWalk(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        let array = Array(bytes)
+        return firstInvalidUTF8Offset(array) == nil ? String(decoding: array, as: UTF8.self) : nil
+    }
+
+    /// Whether `byte` occurs, found with `memchr`.
+    private static func find(_ byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
+        return memchr(base, Int32(byte), bytes.count) != nil
     }
 
     /// `50.0`: one decimal, so a file just over the limit does not read as “8 MB，上限 8 MB”.
