@@ -1,7 +1,14 @@
 import Foundation
 
-/// Writes the site into a staging folder and swaps it into place only when the build succeeded,
-/// so a failed or interrupted build leaves the last good site untouched.
+/// Writes the site's new and changed files into a staging folder and puts them in place only when the
+/// build succeeded, so a failed or interrupted build leaves the last good site untouched.
+///
+/// Unchanged files are not touched at all: the build only checks that the published file is still
+/// there with its size. When few files changed (an editor's rebuild), `commit` renames each new file
+/// over its old version and removes the files the site no longer has: a rebuild of a 45,000-file site
+/// costs what changed, where swapping whole trees meant linking every unchanged file into the staging
+/// folder and deleting the old tree, which took 12 s on this machine's disk. When many changed (a
+/// first build, a new theme), it swaps the whole folder as before.
 public final class OutputTree: @unchecked Sendable {
     /// Where the finished site lives (`public/`).
     public let destination: URL
@@ -10,9 +17,19 @@ public final class OutputTree: @unchecked Sendable {
     private let fileManager = FileManager.default
     /// Folders already created; guarded by `lock` because pages are written from several threads.
     private var createdFolders: Set<String> = []
+    /// Paths written into the staging folder, and published files kept as they are.
+    private var written: [String] = []
+    private var kept: [String] = []
     private let lock = NSLock()
+    /// Held while the new files are put in place, so an interruption's clean-up waits for it.
+    private let commitLock = NSLock()
+    /// Above this many new or changed files, the whole folder is swapped instead of updated in place:
+    /// renaming files one by one would take longer than the two seconds an interruption allows.
+    public static let defaultInPlaceLimit = 2_000
+    private let inPlaceLimit: Int
 
-    public init(destination: URL) throws {
+    public init(destination: URL, inPlaceLimit: Int = OutputTree.defaultInPlaceLimit) throws {
+        self.inPlaceLimit = inPlaceLimit
         self.destination = destination.standardizedFileURL
         let parent = self.destination.deletingLastPathComponent()
         self.staging = parent.appendingPathComponent(".\(self.destination.lastPathComponent).staging-\(getpid())")
@@ -66,6 +83,7 @@ public final class OutputTree: @unchecked Sendable {
             lock.withLock { _ = createdFolders.insert(folder) }
         }
         try Self.writeFile(data, at: url.path)
+        lock.withLock { written.append(relative) }
     }
 
     /// `mkdir`, creating parents only when missing: FileManager's recursive creation stats every
@@ -98,20 +116,15 @@ public final class OutputTree: @unchecked Sendable {
         }
     }
 
-    /// Hard-links the published file at `relative` into the staging folder when it exists with
-    /// `size` bytes; returns false (and does nothing) otherwise. Nothing is rewritten.
+    /// Keeps the published file at `relative` when it exists with `size` bytes; returns false (and does
+    /// nothing) otherwise. Nothing is rewritten or linked.
     public func reusePublished(_ relative: String, size: Int) -> Bool {
         guard Self.isSafe(relative) else { return false }
-        let old = destination.appendingPathComponent(relative).path
         var info = stat()
+        let old = destination.appendingPathComponent(relative).path
         guard stat(old, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == size else { return false }
-        let new = staging.appendingPathComponent(relative)
-        let folder = new.deletingLastPathComponent().path
-        if lock.withLock({ !createdFolders.contains(folder) }) {
-            guard (try? makeFolder(folder)) != nil else { return false }
-            lock.withLock { _ = createdFolders.insert(folder) }
-        }
-        return Glibc.link(old, new.path) == 0
+        lock.withLock { kept.append(relative) }
+        return true
     }
 
     public func write(_ text: String, to relative: String) throws {
@@ -130,11 +143,69 @@ public final class OutputTree: @unchecked Sendable {
         }
     }
 
-    /// Puts the staging folder in place of the destination; the previous site is removed only after.
+    /// Puts the new files in place: renamed one by one over the published site when they are few, else
+    /// the whole staging folder (with the kept files linked into it) swapped in for the old one.
     public func commit() throws {
+        commitLock.lock()
+        defer { commitLock.unlock() }
+        var isFolder: ObjCBool = false
+        let published = fileManager.fileExists(atPath: destination.path, isDirectory: &isFolder)
+        let (written, kept) = lock.withLock { (self.written, self.kept) }
+        if published, isFolder.boolValue, written.count <= inPlaceLimit {
+            try updateInPlace(written: written, kept: kept)
+        } else {
+            try linkKept(kept)
+            try swap(hadPrevious: published)
+        }
+    }
+
+    /// Renames each written file over its published version, then removes what the site no longer has.
+    private func updateInPlace(written: [String], kept: [String]) throws {
+        for relative in Set(written).sorted() {
+            let target = destination.appendingPathComponent(relative).path
+            var info = stat()
+            if lstat(target, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { try fileManager.removeItem(atPath: target) }
+            try makePublishedFolder((target as NSString).deletingLastPathComponent)
+            guard rename(staging.appendingPathComponent(relative).path, target) == 0 else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target])
+            }
+        }
+        FolderWalk.removeAll(below: destination.path, except: Set(written).union(kept))
+        try? fileManager.removeItem(at: staging)
+    }
+
+    /// `mkdir -p` inside the published site, replacing a file that stands where a folder must be.
+    private func makePublishedFolder(_ path: String) throws {
+        var info = stat()
+        if lstat(path, &info) == 0 {
+            if info.st_mode & S_IFMT == S_IFDIR { return }
+            try fileManager.removeItem(atPath: path)
+        }
+        try makePublishedFolder((path as NSString).deletingLastPathComponent)
+        if Glibc.mkdir(path, 0o755) != 0 && errno != EEXIST {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+        }
+    }
+
+    /// Hard-links the kept files from the published site into the staging folder, for a whole swap.
+    private func linkKept(_ kept: [String]) throws {
+        for relative in kept {
+            let new = staging.appendingPathComponent(relative)
+            let folder = new.deletingLastPathComponent().path
+            if !createdFolders.contains(folder) {
+                try makeFolder(folder)
+                createdFolders.insert(folder)
+            }
+            guard Glibc.link(destination.appendingPathComponent(relative).path, new.path) == 0 else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: new.path])
+            }
+        }
+    }
+
+    /// Puts the staging folder in place of the destination; the previous site is removed only after.
+    private func swap(hadPrevious: Bool) throws {
         let previous = destination.deletingLastPathComponent()
             .appendingPathComponent(".\(destination.lastPathComponent).previous-\(getpid())")
-        let hadPrevious = fileManager.fileExists(atPath: destination.path)
         if hadPrevious { try fileManager.moveItem(at: destination, to: previous) }
         do {
             try fileManager.moveItem(at: staging, to: destination)
@@ -145,8 +216,48 @@ public final class OutputTree: @unchecked Sendable {
         if hadPrevious { try? fileManager.removeItem(at: previous) }
     }
 
-    /// Removes the staging folder, leaving the destination as it was.
+    /// Removes the staging folder, leaving the destination as it was (after a commit that is under way:
+    /// an interruption's clean-up waits for it).
     public func discard() {
-        try? fileManager.removeItem(at: staging)
+        commitLock.withLock { try? fileManager.removeItem(at: staging) }
+    }
+}
+
+/// Walks a folder with `readdir` (no `stat` per entry: the entry type says what it is).
+enum FolderWalk {
+    /// Removes every file below `root` whose path relative to it is not in `keep`, and the folders that
+    /// are left empty.
+    static func removeAll(below root: String, except keep: Set<String>) {
+        _ = prune(root, relative: "", keep: keep)
+    }
+
+    /// Returns whether the folder is empty afterwards.
+    private static func prune(_ path: String, relative: String, keep: Set<String>) -> Bool {
+        guard let folder = opendir(path) else { return false }
+        var names: [(String, Bool)] = []
+        while let entry = readdir(folder) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if name == "." || name == ".." { continue }
+            var type = entry.pointee.d_type
+            if type == UInt8(DT_UNKNOWN) {  // some file systems do not say; ask
+                var info = stat()
+                type = lstat(path + "/" + name, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR ? UInt8(DT_DIR) : UInt8(DT_REG)
+            }
+            names.append((name, type == UInt8(DT_DIR)))
+        }
+        closedir(folder)
+        var empty = true
+        for (name, isFolder) in names {
+            let childPath = path + "/" + name
+            let childRelative = relative.isEmpty ? name : relative + "/" + name
+            if isFolder {
+                if prune(childPath, relative: childRelative, keep: keep) { rmdir(childPath) } else { empty = false }
+            } else if keep.contains(childRelative) {
+                empty = false
+            } else {
+                unlink(childPath)
+            }
+        }
+        return empty
     }
 }

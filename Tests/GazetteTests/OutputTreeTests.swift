@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+@testable import GazetteBuild
+
+/// Putting a build's files in place: a rebuild with few changes updates the published folder in place
+/// (kept files untouched, changed files renamed over the old, files the site no longer has removed,
+/// with any folder left empty); a rebuild with many swaps the whole folder. Either way the published
+/// folder ends up holding exactly the build's files, and nothing is left beside it.
+@Suite("Output tree")
+struct OutputTreeTests {
+    private func inode(_ path: String) -> UInt64? {
+        var info = stat()
+        return stat(path, &info) == 0 ? UInt64(info.st_ino) : nil
+    }
+
+    private func publish(_ destination: URL, inPlaceLimit: Int = OutputTree.defaultInPlaceLimit,
+                         write: [String: String], keep: [String] = []) throws {
+        let tree = try OutputTree(destination: destination, inPlaceLimit: inPlaceLimit)
+        for (path, text) in write { try tree.write(text, to: path) }
+        for path in keep {
+            let size = try #require(try FileManager.default.attributesOfItem(atPath: destination.appendingPathComponent(path).path)[.size] as? Int)
+            #expect(tree.reusePublished(path, size: size), "\(path) is kept")
+        }
+        try tree.commit()
+    }
+
+    private func contents(_ destination: URL) -> [String: String] {
+        fileTree(at: destination).mapValues { String(decoding: $0, as: UTF8.self) }
+    }
+
+    private func leftovers(beside destination: URL) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: destination.deletingLastPathComponent().path)
+            .filter { $0 != destination.lastPathComponent }
+    }
+
+    @Test(arguments: [OutputTree.defaultInPlaceLimit, 0])
+    func aRebuildLeavesExactlyItsFiles(inPlaceLimit: Int) throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let site = folder.url.appendingPathComponent("public")
+        try publish(site, write: ["index.html": "首页", "documents/a/index.html": "甲", "documents/b/index.html": "乙",
+                                  "old/file.txt": "旧"])
+        let kept = inode(site.appendingPathComponent("index.html").path)
+        // Put there by hand: the published folder is the build's output, nothing else.
+        try "手放".write(to: site.appendingPathComponent("stray.txt"), atomically: false, encoding: .utf8)
+
+        try publish(site, inPlaceLimit: inPlaceLimit,
+                    write: ["documents/a/index.html": "甲（改）", "documents/c/index.html": "丙"],
+                    keep: ["index.html", "documents/b/index.html"])
+
+        #expect(contents(site) == ["index.html": "首页", "documents/a/index.html": "甲（改）",
+                                   "documents/b/index.html": "乙", "documents/c/index.html": "丙"])
+        #expect(inode(site.appendingPathComponent("index.html").path) == kept, "a kept file is not rewritten")
+        #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("old").path), "an emptied folder goes")
+        #expect(try leftovers(beside: site).isEmpty)
+    }
+
+    @Test func aFileAndAFolderCanTradePlaces() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let site = folder.url.appendingPathComponent("public")
+        try publish(site, write: ["a/b.html": "文件夹里的文件", "c": "文件"])
+        try publish(site, write: ["a": "现在是文件", "c/d.html": "现在是文件夹"])
+        #expect(contents(site) == ["a": "现在是文件", "c/d.html": "现在是文件夹"])
+        #expect(try leftovers(beside: site).isEmpty)
+    }
+
+    @Test func aDiscardedBuildLeavesThePublishedFolderAsItWas() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let site = folder.url.appendingPathComponent("public")
+        try publish(site, write: ["index.html": "首页"])
+        let tree = try OutputTree(destination: site)
+        try tree.write("新", to: "index.html")
+        try tree.write("新", to: "new.html")
+        tree.discard()
+        #expect(contents(site) == ["index.html": "首页"])
+        #expect(try leftovers(beside: site).isEmpty)
+    }
+}
