@@ -5,7 +5,7 @@ import Foundation
 /// For every output path it keeps the key of its inputs (template, context, generator
 /// version) and the hash of the bytes written. A page whose key is unchanged is not drawn
 /// through its template again, and a file whose bytes are unchanged is not written again:
-/// it is hard-linked from the published site into the staging folder. Cached and clean
+/// the published file is kept as it is (`OutputTree.reusePublished`). Cached and clean
 /// builds produce the same bytes; the cache only saves work.
 final class BuildCache: @unchecked Sendable {
     /// Bumped whenever the generator's output could change for the same input.

@@ -3,7 +3,7 @@ import GazetteParallel
 import GazetteRender
 
 /// Where the build's files go as soon as they are made: into the staging tree, through the cache (a file
-/// whose key is unchanged is hard-linked from the published site instead of written), so that no stage
+/// whose key is unchanged keeps its published copy instead of being written), so that no stage
 /// holds the whole site in memory: the data files of a large gazette (API, archive, search index) are
 /// hundreds of megabytes. Without a tree (`site check`, or a build that already has errors) it only
 /// records the paths, for the link check. Safe to call from several threads.

@@ -5,7 +5,7 @@
 /// so that a theme gives the same bytes as before. It leaves out what our themes cannot use: lambdas,
 /// transforms (`{{uppercased(name)}}`) and dynamic partials (`{{>*name}}`) are reported as errors.
 /// A test draws every page of the seed site through both engines and compares them.
-indirect enum TemplateNode {
+indirect enum TemplateNode: Sendable {
     case text(String)
     /// `{{name}}` (escaped) or `{{{name}}}`, `{{&name}}`.
     case variable(TemplateName, escaped: Bool)
@@ -23,7 +23,7 @@ indirect enum TemplateNode {
 
 /// A dotted name, split once when the template is parsed (`.` is the current value, `.name` looks only
 /// at the current value, `a.b` looks `a` up the stack and `b` in it).
-struct TemplateName {
+struct TemplateName: Sendable {
     let parts: [String]
     let fromTop: Bool
 

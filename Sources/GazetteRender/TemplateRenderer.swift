@@ -7,7 +7,7 @@
 /// rules are its rules (see `TemplateNode`): a value in a section is pushed on the stack, an array
 /// repeats the section and an empty one hides it, `false` and missing names hide it, anything else
 /// shows it; `{{value}}` is escaped with `HTML.escape`.
-struct TemplateRenderer {
+struct TemplateRenderer: Sendable {
     let templates: [String: [TemplateNode]]
 
     struct Context {

@@ -2,8 +2,7 @@ import Foundation
 import GazetteModel
 
 /// The theme's Mustache templates, loaded once per build.
-public struct Templates: @unchecked Sendable {
-    // Unchecked: the parsed nodes are immutable once loaded.
+public struct Templates: Sendable {
     private let renderer: TemplateRenderer
     /// Template names, for checking that the pages a build needs exist.
     public let names: Set<String>
