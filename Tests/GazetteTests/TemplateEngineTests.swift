@@ -35,12 +35,25 @@ struct TemplateEngineTests {
             "layout": "[{{$main}}底{{/main}}|{{$side}}底侧{{/side}}]\n",
         ]),
         ("crlf and trailing", ["page": "a\r\n  {{#flag}}\r\nb\r\n  {{/flag}}\r\n  末尾"]),
+        ("same name nested", ["page": "{{#person}}{{#person}}{{name}}{{/person}}{{/person}}|{{#items}}{{#items}}x{{/items}}{{/items}}\n"]),
+        ("dotted misses", ["page": "[{{person.missing}}][{{missing.name}}][{{#person.name}}{{.}}{{/person.name}}][{{^person.missing}}无{{/person.missing}}]\n"]),
+        ("numbers and flags", ["page": "{{#numbers}}{{.}},{{/numbers}} {{#count}}有{{count}}{{/count}} {{^zero}}零不是假{{/zero}} {{#off}}不显示{{/off}}{{^off}}关{{/off}}\n"]),
+        ("standalone at end of file", ["page": "行\n  {{! 末行注释 }}"]),
+        ("indented overrides", [
+            "page": "{{<layout}}\n  {{$main}}\n    <p>一</p>\n      <p>二</p>\n  {{/main}}\n{{/layout}}\n",
+            "layout": "<main>\n    {{$main}}{{/main}}\n</main>\n",
+        ]),
+        ("partial in section with indentation", [
+            "page": "<ul>\n{{#items}}\n    {{>item}}\n{{/items}}\n</ul>\n",
+            "item": "<li>{{name}}</li>\n<li>{{#tags}}{{.}}{{/tags}}</li>\n",
+        ]),
+        ("missing partial and empty template", ["page": "a{{>nowhere}}b\n{{>empty}}c\n", "empty": ""]),
     ]
 
     static var context: [String: Any] { [
         "title": "标题 <b>&\"'</b>", "raw": "<i>原样</i>", "count": 3, "flag": true, "empty": [Any](),
         "items": [["name": "甲", "tags": ["x", "y"]], ["name": "乙<", "tags": [String]()]],
-        "person": ["name": "王某", "title": "市长"], "tags": ["一", "二"],
+        "person": ["name": "王某", "title": "市长"], "tags": ["一", "二"], "numbers": [0, 1, 2], "zero": 0, "off": false,
     ] }
 
     static func reference(_ templates: [String: String], page: String, context: [String: Any]) throws -> String? {
