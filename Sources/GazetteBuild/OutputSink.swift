@@ -33,7 +33,7 @@ final class OutputSink: @unchecked Sendable {
         guard tree != nil else { return }
         Parallel.forEach(files.count, jobs: jobs) { i in
             var hash = ContentHash()
-            hash.add(BuildCache.generatorVersion)
+            hash.add(BuildCache.generator)
             hash.add(data: files[i].data)
             write(files[i].path, key: hash.hex) { files[i].data }
         }
@@ -51,7 +51,7 @@ final class OutputSink: @unchecked Sendable {
         guard tree != nil else { return }
         let templateKeys = Dictionary(uniqueKeysWithValues: templates.names.map { name in
             var hash = ContentHash()
-            hash.add(BuildCache.generatorVersion)
+            hash.add(BuildCache.generator)
             hash.add(templates.dependencyText(of: name))
             return (name, hash.hex)
         })
@@ -63,6 +63,31 @@ final class OutputSink: @unchecked Sendable {
             write(page.path, key: hash.hex) { templates.renderData(page.template, page.context) ?? Data() }
             progress.advance()
         }
+    }
+
+    /// Runs a step that writes files through this sink (the search index) only when its key changed:
+    /// else keeps every file it wrote last time, provided all are still published with their sizes.
+    /// The key must cover everything the step reads. Returns whether the step ran.
+    @discardableResult
+    func step(_ name: String, key: String, run: () -> Void) -> Bool {
+        if let tree, let cache, let last = cache.previousStep(name), last.key == key {
+            let files = last.files.compactMap { path in cache.previousEntry(path).map { (path, $0) } }
+            if files.count == last.files.count, !files.isEmpty,
+               files.allSatisfy({ tree.isPublished($0.0, size: $0.1.size) }) {
+                lock.withLock { paths += last.files }
+                for (path, entry) in files where tree.reusePublished(path, size: entry.size) {
+                    cache.record(path, entry, reused: true)
+                }
+                cache.recordStep(name, last)
+                return false
+            }
+        }
+        let start = count
+        run()
+        if let cache, !Interruption.shared.isRequested {
+            cache.recordStep(name, BuildCache.Step(key: key, files: lock.withLock { Array(paths[start...]) }))
+        }
+        return true
     }
 
     /// Reuses the published file when its key is unchanged, else makes and writes it.

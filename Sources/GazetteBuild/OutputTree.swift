@@ -119,12 +119,17 @@ public final class OutputTree: @unchecked Sendable {
     /// Keeps the published file at `relative` when it exists with `size` bytes; returns false (and does
     /// nothing) otherwise. Nothing is rewritten or linked.
     public func reusePublished(_ relative: String, size: Int) -> Bool {
+        guard isPublished(relative, size: size) else { return false }
+        lock.withLock { kept.append(relative) }
+        return true
+    }
+
+    /// Whether the published site has a regular file at `relative` with `size` bytes.
+    public func isPublished(_ relative: String, size: Int) -> Bool {
         guard Self.isSafe(relative) else { return false }
         var info = stat()
         let old = destination.appendingPathComponent(relative).path
-        guard stat(old, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == size else { return false }
-        lock.withLock { kept.append(relative) }
-        return true
+        return stat(old, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG && Int(info.st_size) == size
     }
 
     public func write(_ text: String, to relative: String) throws {

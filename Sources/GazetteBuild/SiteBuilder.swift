@@ -53,7 +53,7 @@ public struct SiteBuilder {
             let sink = OutputSink(tree: tree, cache: cache, jobs: options.jobs)
             let rendered = SiteRenderer(site: site, themeRoot: options.themeRoot, jobs: options.jobs)
                 .render(diagnostics: &report.diagnostics, sink: sink)
-            stage(3, "render", rendered.map { "\($0.pages.count) pages, \($0.fileCount) data files" }
+            stage(3, "render", rendered.map { "\($0.pages.count) pages, \($0.fileCount) data files\($0.searchKept ? " (search index unchanged)" : "")" }
                 ?? (Interruption.shared.isRequested ? "interrupted" : "failed"), watch)
 
             if let tree, let cache, let rendered, !report.diagnostics.hasErrors {

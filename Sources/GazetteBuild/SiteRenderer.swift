@@ -11,6 +11,8 @@ struct RenderedSite {
     let pages: [Page]
     let fileCount: Int
     let templates: Templates
+    /// True when the search index was kept from the last build (none of its records changed).
+    var searchKept = false
 }
 
 /// Renders the Markdown bodies and builds every page context and data file of a resolved site.
@@ -56,7 +58,13 @@ struct SiteRenderer {
             diagnostics.error("主题缺少模板 \(page.template).mustache", at: SourceLocation(path: display(templatesDir)))
         }
         if interrupted() { return nil }
-        SearchIndex.build(searchRecords(bodies: bodies), shouldStop: interrupted, emit: sink.files)
+        // The index is a function of its records alone: when none changed (a template, a style sheet or a
+        // field the index does not read was edited), the published index is kept whole.
+        let records = searchRecords(bodies: bodies)
+        let searchKey = Self.key(of: records)
+        let searchRan = sink.step("search", key: searchKey) {
+            SearchIndex.build(records, shouldStop: interrupted, emit: sink.files)
+        }
         clock.lap("search")
         if interrupted() { return nil }
 
@@ -67,7 +75,7 @@ struct SiteRenderer {
         clock.lap("links")
         clock.report("render: \(pages.count) pages, \(fileCount) data files")
 
-        return RenderedSite(pages: pages, fileCount: fileCount, templates: templates)
+        return RenderedSite(pages: pages, fileCount: fileCount, templates: templates, searchKept: !searchRan)
     }
 
     /// Every Markdown body rendered once, in parallel; pages, tables, search and data reuse them.
@@ -145,6 +153,20 @@ struct SiteRenderer {
             }
         }
         return files
+    }
+
+    /// The search index's key: the generator and every field of every record, in order.
+    static func key(of records: [SearchRecord]) -> String {
+        var hash = ContentHash()
+        hash.add(BuildCache.generator)
+        for r in records {
+            for field in [r.url, r.kind, r.title, r.number, r.date, r.issue, r.issuer] {
+                // A missing field and an empty one differ.
+                if let field { hash.add(field) } else { hash.add(bytes: [0xFE]) }
+            }
+            hash.add(r.text)
+        }
+        return hash.hex
     }
 
     /// Everything the site publishes, as the search index sees it.

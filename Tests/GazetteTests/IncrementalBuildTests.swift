@@ -41,6 +41,49 @@ import Testing
         #expect(inode(noticePage) != noticeInode)
     }
 
+    /// The search index depends only on what it indexes: a template change keeps it whole, a changed body
+    /// rebuilds it, and the rebuilt site equals a clean build of the changed content.
+    @Test func theSearchIndexIsRebuiltOnlyWhenWhatItIndexesChanged() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let content = folder.url.appendingPathComponent("content")
+        let theme = folder.url.appendingPathComponent("theme")
+        try FileManager.default.copyItem(at: Repository.seedContent, to: content)
+        try FileManager.default.copyItem(at: Repository.theme, to: theme)
+        let output = folder.url.appendingPathComponent("site/public")
+        _ = build(content, theme, output)
+        func searchInodes() -> [String: UInt64] {
+            let folder = output.appendingPathComponent("search")
+            return fileTree(at: folder).keys.reduce(into: [:]) { $0[$1] = inode(folder.appendingPathComponent($1)) }
+        }
+        let first = searchInodes()
+        #expect(first.count > 10)
+
+        let template = theme.appendingPathComponent("templates/document.mustache")
+        try (String(contentsOf: template, encoding: .utf8) + "<!-- changed -->\n").write(to: template, atomically: true, encoding: .utf8)
+        let afterTemplate = build(content, theme, output)
+        #expect(afterTemplate.published)
+        #expect(searchInodes() == first, "a template change keeps every file of the index")
+        #expect(afterTemplate.stages.contains { $0.name == "render" && $0.detail.contains("search index unchanged") },
+                "and the index is not built again")
+
+        let document = content.appendingPathComponent("issues/2023-01/azbf-2023-7.md")
+        try (String(contentsOf: document, encoding: .utf8) + "\n新增一句用于检验索引重建的正文。\n").write(to: document, atomically: true, encoding: .utf8)
+        let afterBody = build(content, theme, output)
+        #expect(afterBody.published)
+        #expect(!afterBody.stages.contains { $0.detail.contains("search index unchanged") })
+        let rebuilt = searchInodes()
+        #expect(rebuilt.keys.sorted() == first.keys.sorted())
+        #expect(rebuilt.contains { first[$0.key] != $0.value }, "a changed body rewrites the index's files it is in")
+
+        let clean = folder.url.appendingPathComponent("clean/public")
+        _ = build(content, theme, clean)
+        let a = fileTree(at: output), b = fileTree(at: clean)
+        #expect(a.keys.sorted() == b.keys.sorted())
+        for (path, data) in a where b[path] != data { Issue.record("\(path) differs between the rebuilt and the clean site") }
+        #expect(b.keys.contains { $0.hasPrefix("search/") && $0 != "search/index.html" })
+    }
+
     @Test func cachedAndCleanBuildsAreByteIdenticalAcrossJobCounts() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
