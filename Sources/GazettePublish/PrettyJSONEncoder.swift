@@ -210,7 +210,12 @@ struct JSONTreeKeyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
         return JSONTreeUnkeyed(array: nested, encoder: encoder, codingPath: codingPath + [key])
     }
 
-    mutating func superEncoder() -> Encoder { superEncoder(forKey: Key(stringValue: "super")!) }
+    mutating func superEncoder() -> Encoder {
+        // Not every `Key` has a case named `super`, so the key is set as text (as Foundation does).
+        let child = JSONTreeEncoder(keys: encoder.keys, path: codingPath + [AnyKey(stringValue: "super")])
+        object.set("super", .pending(child))
+        return child
+    }
 
     mutating func superEncoder(forKey key: Key) -> Encoder {
         let child = JSONTreeEncoder(keys: encoder.keys, path: codingPath + [key])

@@ -69,6 +69,25 @@ struct PrettyJSONEncoderTests {
         }
     }
 
+    /// `superEncoder()` (what a subclass's `encode(to:)` calls) and nested containers.
+    @Test func superEncodersAndNestedContainersAsFoundation() throws {
+        struct Child: Encodable {
+            enum Keys: String, CodingKey { case name, parentPart, extra }
+            func encode(to encoder: Encoder) throws {
+                var container = encoder.container(keyedBy: Keys.self)
+                try container.encode("子", forKey: .name)
+                var parent = container.superEncoder().container(keyedBy: Keys.self)
+                try parent.encode("父", forKey: .parentPart)
+                var nested = container.nestedUnkeyedContainer(forKey: .extra)
+                try nested.encode(1)
+                var inner = nested.nestedContainer(keyedBy: Keys.self)
+                try inner.encodeNil(forKey: .name)
+            }
+        }
+        let ours = try PrettyJSONEncoder(snakeCase: true).encode(Child())
+        #expect(Data(ours + [UInt8(ascii: "\n")]) == JSONOutput.foundation(Child()))
+    }
+
     /// A value it would not write as Foundation does is handed to Foundation whole.
     @Test func floatingPointFallsBackToFoundation() throws {
         struct Measured: Encodable { let name: String; let ratio: Double }
