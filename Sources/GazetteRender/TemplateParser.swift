@@ -184,7 +184,8 @@ struct TemplateParser {
                 let name = try readName(state: state)
                 guard name == state.sectionName else {
                     position = start
-                    throw Failure("结束标签 {{/\(name)}} 与开始标签 \(state.sectionName.map { "{{#\($0)}}" } ?? "（无）") 不匹配")
+                    throw Failure(state.sectionName.map { "结束标签 {{/\(name)}} 与开始的“\($0)”不匹配" }
+                                  ?? "结束标签 {{/\(name)}} 前面没有对应的开始标签")
                 }
                 if !isStandalone(state: state) { flushWhitespace() }
                 return nodes
@@ -268,7 +269,7 @@ struct TemplateParser {
             }
             state.newLine = setNewLine
         }
-        if let open = state.sectionName { throw Failure("{{#\(open)}} 没有结束标签 {{/\(open)}}") }
+        if let open = state.sectionName { throw Failure("“\(open)”没有结束标签 {{/\(open)}}") }
         return nodes
     }
 
