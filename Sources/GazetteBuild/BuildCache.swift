@@ -16,7 +16,6 @@ final class BuildCache: @unchecked Sendable {
     /// 50 MB executable costs some 30 ms, once per process.
     static let generator: String = {
         var hash = ContentHash()
-        hash.add(generatorVersion)
         if let executable = try? Data(contentsOf: URL(fileURLWithPath: "/proc/self/exe")) { hash.add(data: executable) }
         return generatorVersion + "-" + hash.hex
     }()

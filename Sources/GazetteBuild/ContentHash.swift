@@ -17,27 +17,31 @@ struct ContentHash {
         }
     }
 
-    /// The bytes of a data file, eight at a time (the build hashes every file it writes, hundreds of
-    /// megabytes for a large gazette; byte by byte this was 2 % of the build's instructions). Each step,
-    /// an xor and a multiplication by an odd number, is a bijection of the lane, so two inputs of the same
-    /// length that differ in one word always hash differently. The tail and the length go in bytewise.
+    /// The bytes of a data file, eight at a time, then its length.
     mutating func add(data: Data) {
-        data.withUnsafeBytes { raw in
-            let words = raw.count / 8
-            for i in 0..<words {
-                let w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self))
-                a = (a ^ w) &* Self.prime
-                b = (b ^ (w >> 29 | w << 35)) &* Self.wordPrime
-            }
-            add(bytes: UnsafeRawBufferPointer(rebasing: raw[(words * 8)...]))
-        }
+        data.withUnsafeBytes { add(words: $0) }
         add("\(data.count)")
     }
 
+    /// A text, then a separator no UTF-8 text contains, so that ("ab", "c") and ("a", "bc") differ.
     mutating func add(_ text: String) {
         var text = text
-        text.withUTF8 { add(bytes: $0) }
-        add(bytes: [0xFF])  // a separator no UTF-8 text contains
+        text.withUTF8 { add(words: UnsafeRawBufferPointer($0)) }
+        add(bytes: [0xFF])
+    }
+
+    /// Eight bytes at a time (the build hashes every file it writes and every page context, hundreds of
+    /// megabytes for a large gazette; byte by byte this was 2 % of the build's instructions). Each step,
+    /// an xor and a multiplication by an odd number, is a bijection of the lane, so two inputs of the same
+    /// length that differ in one word always hash differently. The tail goes in bytewise.
+    private mutating func add(words raw: UnsafeRawBufferPointer) {
+        let words = raw.count / 8
+        for i in 0..<words {
+            let w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self))
+            a = (a ^ w) &* Self.prime
+            b = (b ^ (w >> 29 | w << 35)) &* Self.wordPrime
+        }
+        add(bytes: UnsafeRawBufferPointer(rebasing: raw[(words * 8)...]))
     }
 
     /// Adds a template context: dictionaries in sorted key order, so equal contexts hash equally.

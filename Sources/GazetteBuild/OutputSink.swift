@@ -67,24 +67,28 @@ final class OutputSink: @unchecked Sendable {
 
     /// Runs a step that writes files through this sink (the search index) only when its key changed:
     /// else keeps every file it wrote last time, provided all are still published with their sizes.
-    /// The key must cover everything the step reads. Returns whether the step ran.
+    /// The key must cover everything the step reads; it is computed only when a cache can use it.
+    /// Returns whether the step ran.
     @discardableResult
-    func step(_ name: String, key: String, run: () -> Void) -> Bool {
-        if let tree, let cache, let last = cache.previousStep(name), last.key == key {
-            let files = last.files.compactMap { path in cache.previousEntry(path).map { (path, $0) } }
-            if files.count == last.files.count, !files.isEmpty,
-               files.allSatisfy({ tree.isPublished($0.0, size: $0.1.size) }) {
+    func step(_ name: String, key makeKey: () -> String, run: () -> Void) -> Bool {
+        guard let tree, let cache else {
+            run()
+            return true
+        }
+        let key = makeKey()
+        if let last = cache.previousStep(name), last.key == key, !last.files.isEmpty {
+            let entries = last.files.compactMap { path in cache.previousEntry(path).map { (path: path, entry: $0) } }
+            if entries.count == last.files.count,
+               tree.reusePublished(all: entries.map { (path: $0.path, size: $0.entry.size) }) {
                 lock.withLock { paths += last.files }
-                for (path, entry) in files where tree.reusePublished(path, size: entry.size) {
-                    cache.record(path, entry, reused: true)
-                }
+                for (path, entry) in entries { cache.record(path, entry, reused: true) }
                 cache.recordStep(name, last)
                 return false
             }
         }
         let start = count
         run()
-        if let cache, !Interruption.shared.isRequested {
+        if !Interruption.shared.isRequested {
             cache.recordStep(name, BuildCache.Step(key: key, files: lock.withLock { Array(paths[start...]) }))
         }
         return true

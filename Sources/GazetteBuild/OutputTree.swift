@@ -76,25 +76,45 @@ public final class OutputTree: @unchecked Sendable {
     /// Writes `data` at `relative` below the staging folder.
     public func write(_ data: Data, to relative: String) throws {
         guard Self.isSafe(relative) else { throw UnsafePathError(path: relative) }
+        let url = try stagingURL(relative)
+        try Self.writeFile(data, at: url.path)
+        lock.withLock { written.append(relative) }
+    }
+
+    /// Where `relative` goes in the staging folder, its folder made (once per folder).
+    private func stagingURL(_ relative: String) throws -> URL {
         let url = staging.appendingPathComponent(relative)
         let folder = url.deletingLastPathComponent().path
         if lock.withLock({ !createdFolders.contains(folder) }) {
             try makeFolder(folder)
             lock.withLock { _ = createdFolders.insert(folder) }
         }
-        try Self.writeFile(data, at: url.path)
-        lock.withLock { written.append(relative) }
+        return url
     }
 
     /// `mkdir`, creating parents only when missing: FileManager's recursive creation stats every
-    /// component of the path, for every one of thousands of page folders.
-    private func makeFolder(_ path: String) throws {
-        if Glibc.mkdir(path, 0o755) == 0 || errno == EEXIST { return }
-        guard errno == ENOENT else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
-        try makeFolder((path as NSString).deletingLastPathComponent)
+    /// component of the path, for every one of thousands of page folders. With `replacingFiles` (in the
+    /// published site, updated in place), a file standing where a folder must be is removed first.
+    private func makeFolder(_ path: String, replacingFiles: Bool = false) throws {
+        if Glibc.mkdir(path, 0o755) == 0 { return }
+        if errno == EEXIST {
+            guard replacingFiles, !Self.isFolder(path) else { return }
+            try fileManager.removeItem(atPath: path)
+        } else {
+            guard errno == ENOENT || (replacingFiles && errno == ENOTDIR) else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+            }
+            try makeFolder((path as NSString).deletingLastPathComponent, replacingFiles: replacingFiles)
+        }
         if Glibc.mkdir(path, 0o755) != 0 && errno != EEXIST {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
         }
+    }
+
+    /// Whether `path` is a folder itself (not a link to one).
+    static func isFolder(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
     }
 
     /// Plain `open`/`write`/`close`: Foundation's `Data.write` syncs each file to disk, which costs
@@ -124,8 +144,15 @@ public final class OutputTree: @unchecked Sendable {
         return true
     }
 
+    /// Keeps all of `files` when every one is published with its size, else none; returns which.
+    public func reusePublished(all files: [(path: String, size: Int)]) -> Bool {
+        guard files.allSatisfy({ isPublished($0.path, size: $0.size) }) else { return false }
+        lock.withLock { kept += files.map(\.path) }
+        return true
+    }
+
     /// Whether the published site has a regular file at `relative` with `size` bytes.
-    public func isPublished(_ relative: String, size: Int) -> Bool {
+    private func isPublished(_ relative: String, size: Int) -> Bool {
         guard Self.isSafe(relative) else { return false }
         var info = stat()
         let old = destination.appendingPathComponent(relative).path
@@ -166,41 +193,23 @@ public final class OutputTree: @unchecked Sendable {
 
     /// Renames each written file over its published version, then removes what the site no longer has.
     private func updateInPlace(written: [String], kept: [String]) throws {
-        for relative in Set(written).sorted() {
+        let written = Set(written)
+        for relative in written.sorted() {
             let target = destination.appendingPathComponent(relative).path
-            var info = stat()
-            if lstat(target, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { try fileManager.removeItem(atPath: target) }
-            try makePublishedFolder((target as NSString).deletingLastPathComponent)
+            if Self.isFolder(target) { try fileManager.removeItem(atPath: target) }
+            try makeFolder((target as NSString).deletingLastPathComponent, replacingFiles: true)
             guard rename(staging.appendingPathComponent(relative).path, target) == 0 else {
                 throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target])
             }
         }
-        FolderWalk.removeAll(below: destination.path, except: Set(written).union(kept))
+        FolderWalk.removeAll(below: destination.path, except: written.union(kept))
         try? fileManager.removeItem(at: staging)
-    }
-
-    /// `mkdir -p` inside the published site, replacing a file that stands where a folder must be.
-    private func makePublishedFolder(_ path: String) throws {
-        var info = stat()
-        if lstat(path, &info) == 0 {
-            if info.st_mode & S_IFMT == S_IFDIR { return }
-            try fileManager.removeItem(atPath: path)
-        }
-        try makePublishedFolder((path as NSString).deletingLastPathComponent)
-        if Glibc.mkdir(path, 0o755) != 0 && errno != EEXIST {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
-        }
     }
 
     /// Hard-links the kept files from the published site into the staging folder, for a whole swap.
     private func linkKept(_ kept: [String]) throws {
         for relative in kept {
-            let new = staging.appendingPathComponent(relative)
-            let folder = new.deletingLastPathComponent().path
-            if !createdFolders.contains(folder) {
-                try makeFolder(folder)
-                createdFolders.insert(folder)
-            }
+            let new = try stagingURL(relative)
             guard Glibc.link(destination.appendingPathComponent(relative).path, new.path) == 0 else {
                 throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: new.path])
             }
@@ -243,12 +252,9 @@ enum FolderWalk {
         while let entry = readdir(folder) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
             if name == "." || name == ".." { continue }
-            var type = entry.pointee.d_type
-            if type == UInt8(DT_UNKNOWN) {  // some file systems do not say; ask
-                var info = stat()
-                type = lstat(path + "/" + name, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR ? UInt8(DT_DIR) : UInt8(DT_REG)
-            }
-            names.append((name, type == UInt8(DT_DIR)))
+            let type = entry.pointee.d_type
+            // Some file systems do not say what an entry is; then ask.
+            names.append((name, type == UInt8(DT_UNKNOWN) ? OutputTree.isFolder(path + "/" + name) : type == UInt8(DT_DIR)))
         }
         closedir(folder)
         var empty = true

@@ -61,8 +61,7 @@ struct SiteRenderer {
         // The index is a function of its records alone: when none changed (a template, a style sheet or a
         // field the index does not read was edited), the published index is kept whole.
         let records = searchRecords(bodies: bodies)
-        let searchKey = Self.key(of: records)
-        let searchRan = sink.step("search", key: searchKey) {
+        let searchRan = sink.step("search", key: { Self.key(of: records) }) {
             SearchIndex.build(records, shouldStop: interrupted, emit: sink.files)
         }
         clock.lap("search")

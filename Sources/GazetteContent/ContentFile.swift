@@ -46,42 +46,28 @@ public struct ContentFile: Sendable {
             diagnostics.error("文件过大（\(megabytes(data.count)) MB，上限 \(maximumSize / 1_048_576) MB）", at: here)
             return nil
         }
-        let checked = data.withUnsafeBytes { raw -> Result<String, ReadProblem> in
+        return data.withUnsafeBytes { raw -> ContentFile? in
             var bytes = raw.bindMemory(to: UInt8.self)
             if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = UnsafeBufferPointer(rebasing: bytes[3...]) }
             // The standard library's validation is fast; the byte walk only runs to locate a problem.
-            guard let text = String(validating: bytes, as: UTF8.self) ?? Self.validByTheWalk(bytes) else {
-                return .failure(.invalidUTF8(Array(bytes)))
+            let valid = String(validating: bytes, as: UTF8.self)
+            if valid == nil, case let array = Array(bytes), let bad = firstInvalidUTF8Offset(array) {
+                let prefix = array[..<bad]
+                let line = prefix.filter { $0 == 0x0A }.count + 1
+                let lineStart = prefix.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+                let column = String(decoding: array[lineStart..<bad], as: UTF8.self).count + 1
+                diagnostics.error("文件不是有效的 UTF-8 文本（第 \(bad) 字节）；请以 UTF-8 编码保存",
+                                  at: SourceLocation(path: displayPath, line: line, column: column))
+                return nil
             }
-            if Self.find(0, in: bytes) { return .failure(.nul) }
-            return .success(Self.find(0x0D, in: bytes) ? String(decoding: normalisingLineEnds(Array(bytes)), as: UTF8.self) : text)
-        }
-        switch checked {
-        case .success(let text):
+            if Self.find(0, in: bytes) {
+                diagnostics.error("文件包含 NUL 字符，不是文本文件", at: here)
+                return nil
+            }
+            let text = Self.find(0x0D, in: bytes) ? String(decoding: normalisingLineEnds(Array(bytes)), as: UTF8.self)
+                : valid ?? String(decoding: bytes, as: UTF8.self)
             return ContentFile(displayPath: displayPath, relativePath: relativePath, text: text)
-        case .failure(.nul):
-            diagnostics.error("文件包含 NUL 字符，不是文本文件", at: here)
-        case .failure(.invalidUTF8(let bytes)):
-            let bad = firstInvalidUTF8Offset(bytes) ?? 0  // found: `validByTheWalk` said so
-            let prefix = bytes[..<bad]
-            let line = prefix.filter { $0 == 0x0A }.count + 1
-            let lineStart = prefix.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
-            let column = String(decoding: bytes[lineStart..<bad], as: UTF8.self).count + 1
-            diagnostics.error("文件不是有效的 UTF-8 文本（第 \(bad) 字节）；请以 UTF-8 编码保存",
-                              at: SourceLocation(path: displayPath, line: line, column: column))
         }
-        return nil
-    }
-
-    private enum ReadProblem: Error {
-        case invalidUTF8([UInt8])
-        case nul
-    }
-
-    /// The text when the byte walk finds no problem where the standard library did (it should never).
-    private static func validByTheWalk(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        let array = Array(bytes)
-        return firstInvalidUTF8Offset(array) == nil ? String(decoding: array, as: UTF8.self) : nil
     }
 
     /// Whether `byte` occurs, found with `memchr`.

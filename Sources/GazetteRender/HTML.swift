@@ -6,26 +6,37 @@ public enum HTML {
     public static func escape(_ text: String) -> String {
         var text = text
         let escaped: String? = text.withUTF8 { bytes in
-            var i = 0
-            while i < bytes.count, !isSpecial(bytes[i]) { i += 1 }
-            guard i < bytes.count else { return nil }
+            guard bytes.contains(where: isSpecial) else { return nil }
             var out = [UInt8]()
             out.reserveCapacity(bytes.count + 16)
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<i]))
-            while i < bytes.count {
-                switch bytes[i] {
-                case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
-                case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
-                case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
-                case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
-                case UInt8(ascii: "'"): out.append(contentsOf: "&#39;".utf8)
-                case let byte: out.append(byte)
-                }
-                i += 1
-            }
+            append(bytes, escapedTo: &out)
             return String(decoding: out, as: UTF8.self)
         }
         return escaped ?? text
+    }
+
+    /// Appends `text` escaped to a byte buffer: how the templates write `{{value}}` into a page, with no
+    /// string made in between.
+    public static func append(_ text: String, escapedTo out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { append($0, escapedTo: &out) }
+    }
+
+    /// Runs without special bytes are copied whole.
+    private static func append(_ bytes: UnsafeBufferPointer<UInt8>, escapedTo out: inout [UInt8]) {
+        var run = 0
+        for i in 0..<bytes.count where isSpecial(bytes[i]) {
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
+            switch bytes[i] {
+            case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
+            case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
+            default: out.append(contentsOf: "&#39;".utf8)
+            }
+            run = i + 1
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
     }
 
     @inline(__always)

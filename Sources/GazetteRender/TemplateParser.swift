@@ -46,13 +46,13 @@ struct TemplateParser {
 
     init(_ source: String) { text = Array(source) }
 
-    static func parse(_ source: String) throws -> [TemplateNode] {
+    static func parse(_ source: String) throws(TemplateSyntaxError) -> [TemplateNode] {
         var parser = TemplateParser(source)
         do {
             return try parser.parse(state: State())
-        } catch let failure as Failure {
+        } catch {
             let (line, column) = parser.location()
-            throw TemplateSyntaxError(message: failure.message, line: line, column: column)
+            throw TemplateSyntaxError(message: error.message, line: line, column: column)
         }
     }
 
@@ -126,7 +126,7 @@ struct TemplateParser {
 
     // MARK: - Parsing
 
-    private mutating func parse(state initial: State) throws -> [TemplateNode] {
+    private mutating func parse(state initial: State) throws(Failure) -> [TemplateNode] {
         var nodes: [TemplateNode] = []
         var state = initial
         var whitespaceBefore: [Character] = []
@@ -207,7 +207,7 @@ struct TemplateParser {
                 position += 1
                 _ = read(while: \.isWhitespace)
                 if current == "*" { throw Failure("不支持动态局部模板 {{>*…}}") }
-                let name = try readPartialName(state: state)
+                let name = try readName(state: state, partial: true)
                 flushWhitespaceKeeping(&nodes, whitespaceBefore)
                 if isStandalone(state: state) {
                     setNewLine = true
@@ -220,7 +220,7 @@ struct TemplateParser {
             case "<":
                 position += 1
                 _ = read(while: \.isWhitespace)
-                let name = try readPartialName(state: state)
+                let name = try readName(state: state, partial: true)
                 if name.first == "*" { throw Failure("不支持动态父模板 {{<*…}}") }
                 flushWhitespaceKeeping(&nodes, whitespaceBefore)
                 if isStandalone(state: state) { setNewLine = true }
@@ -285,37 +285,26 @@ struct TemplateParser {
         while !atEnd {
             let c = current
             if c == "\n" || c == "\r\n" { break }
-            if c == first {
-                if read(state.start) { break }
-                text.append(c)
-                position += 1
-                continue
-            }
+            if c == first, read(state.start) { break }
             text.append(c)
             position += 1
         }
         return text
     }
 
-    private mutating func readName(state: State) throws -> String {
+    /// A name up to the end delimiter; partial names may also hold `/`. Transforms are not supported.
+    private mutating func readName(state: State, partial: Bool = false) throws(Failure) -> String {
+        let characters = partial ? Self.partialNameCharacters : Self.nameCharacters
         _ = read(while: \.isWhitespace)
-        let name = String(read(while: { Self.nameCharacters.contains($0) }))
-        _ = read(while: \.isWhitespace)
-        guard read(state.end) else { throw Failure("标签没有正确结束（应为 \(String(state.end))）") }
-        if name.contains("(") || name.contains(")") { throw Failure("不支持模板变换 \(name)") }
-        return name
-    }
-
-    private mutating func readPartialName(state: State) throws -> String {
-        _ = read(while: \.isWhitespace)
-        let name = String(read(while: { Self.partialNameCharacters.contains($0) }))
+        let name = String(read(while: { characters.contains($0) }))
         _ = read(while: \.isWhitespace)
         guard read(state.end) else { throw Failure("标签没有正确结束（应为 \(String(state.end))）") }
+        if !partial, name.contains("(") || name.contains(")") { throw Failure("不支持模板变换 \(name)") }
         return name
     }
 
     /// Skips a comment or a pragma, up to and including the end delimiter.
-    private mutating func skipTag(state: State, _ what: String) throws {
+    private mutating func skipTag(state: State, _ what: String) throws(Failure) {
         while !atEnd {
             if read(state.end) { return }
             position += 1
@@ -323,7 +312,7 @@ struct TemplateParser {
         throw Failure("\(what)没有结束")
     }
 
-    private mutating func setDelimiters(state: State) throws -> State {
+    private mutating func setDelimiters(state: State) throws(Failure) -> State {
         _ = read(while: \.isWhitespace)
         let start = read(while: { !$0.isWhitespace })
         _ = read(while: \.isWhitespace)

@@ -55,7 +55,7 @@ struct TemplateRenderer: Sendable {
         case .variable(let name, let escaped):
             guard let value = lookup(name, in: context.stack) else { return }
             let text = Self.text(of: value)
-            out.append(contentsOf: (escaped ? HTML.escape(text) : text).utf8)
+            if escaped { HTML.append(text, escapedTo: &out) } else { out.append(contentsOf: text.utf8) }
         case .section(let name, let body, let inverted):
             let value = lookup(name, in: context.stack)
             inverted ? renderInverted(value, body, context, into: &out) : renderSection(value, body, context, into: &out)

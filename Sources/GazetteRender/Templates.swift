@@ -27,11 +27,9 @@ public struct Templates: Sendable {
                 parsed[name] = try TemplateParser.parse(text)
                 names.insert(name)
                 sources[name] = text
-            } catch let error as TemplateSyntaxError {
+            } catch {
                 diagnostics.error("模板语法错误：\(error.message)",
                                   at: SourceLocation(path: path, line: error.line, column: error.column))
-            } catch {
-                diagnostics.error("模板语法错误：\(error)", at: SourceLocation(path: path))
             }
         }
         if names.isEmpty {

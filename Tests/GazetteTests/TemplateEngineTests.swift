@@ -101,7 +101,7 @@ struct TemplateEngineTests {
 
     @Test func aSyntaxErrorIsReportedWhereTheParserStopped() throws {
         func error(_ text: String) -> TemplateSyntaxError? {
-            do { _ = try TemplateParser.parse(text); return nil } catch { return error as? TemplateSyntaxError }
+            do { _ = try TemplateParser.parse(text); return nil } catch { return error }
         }
         let mismatch = try #require(error("<p>\n  {{#open}}</p>{{/shut}}\n"))
         #expect(mismatch.line == 2)
