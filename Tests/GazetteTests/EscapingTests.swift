@@ -285,5 +285,10 @@ struct TemplateEscapingTests {
         #expect(HTML.escape("阿尔山市人民政府公报 2023年第1期") == "阿尔山市人民政府公报 2023年第1期")
         #expect(HTML.escape("") == "")
         #expect(HTML.escape("a&b") == "a&amp;b")
+        // Special characters first, last and side by side, between runs copied whole.
+        #expect(HTML.escape("&公报'<>\"") == "&amp;公报&#39;&lt;&gt;&quot;")
+        var bytes = Array("前".utf8)
+        HTML.append("<后>", escapedTo: &bytes)
+        #expect(String(decoding: bytes, as: UTF8.self) == "前&lt;后&gt;")
     }
 }
