@@ -14,6 +14,10 @@ public final class OutputTree: @unchecked Sendable {
     public let destination: URL
     /// Sibling folder the build writes into.
     public let staging: URL
+    /// The two folders' paths, to which every file's relative path is appended: `URL.appendingPathComponent`
+    /// cost 4 % of a 10,000-document build's CPU, once per file. Relative paths are checked by `isSafe`.
+    private let destinationPath: String
+    private let stagingPath: String
     private let fileManager = FileManager.default
     /// Folders already created; guarded by `lock` because pages are written from several threads.
     private var createdFolders: Set<String> = []
@@ -33,6 +37,8 @@ public final class OutputTree: @unchecked Sendable {
         self.destination = destination.standardizedFileURL
         let parent = self.destination.deletingLastPathComponent()
         self.staging = parent.appendingPathComponent(".\(self.destination.lastPathComponent).staging-\(getpid())")
+        destinationPath = self.destination.path
+        stagingPath = staging.path
         Self.removeLeftovers(of: self.destination)
         try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
     }
@@ -76,20 +82,27 @@ public final class OutputTree: @unchecked Sendable {
     /// Writes `data` at `relative` below the staging folder.
     public func write(_ data: Data, to relative: String) throws {
         guard Self.isSafe(relative) else { throw UnsafePathError(path: relative) }
-        let url = try stagingURL(relative)
-        try Self.writeFile(data, at: url.path)
+        try Self.writeFile(data, at: try stagingFile(relative))
         lock.withLock { written.append(relative) }
     }
 
     /// Where `relative` goes in the staging folder, its folder made (once per folder).
-    private func stagingURL(_ relative: String) throws -> URL {
-        let url = staging.appendingPathComponent(relative)
-        let folder = url.deletingLastPathComponent().path
+    private func stagingFile(_ relative: String) throws -> String {
+        let path = stagingPath + "/" + relative
+        let folder = Self.folder(of: path)
         if lock.withLock({ !createdFolders.contains(folder) }) {
             try makeFolder(folder)
             lock.withLock { _ = createdFolders.insert(folder) }
         }
-        return url
+        return path
+    }
+
+    /// Where `relative` is in the published site.
+    private func publishedFile(_ relative: String) -> String { destinationPath + "/" + relative }
+
+    /// The folder part of a path that has one.
+    private static func folder(of path: String) -> String {
+        String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)])
     }
 
     /// `mkdir`, creating parents only when missing: FileManager's recursive creation stats every
@@ -104,7 +117,7 @@ public final class OutputTree: @unchecked Sendable {
             guard errno == ENOENT || (replacingFiles && errno == ENOTDIR) else {
                 throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
             }
-            try makeFolder((path as NSString).deletingLastPathComponent, replacingFiles: replacingFiles)
+            try makeFolder(Self.folder(of: path), replacingFiles: replacingFiles)
         }
         if Glibc.mkdir(path, 0o755) != 0 && errno != EEXIST {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
@@ -155,8 +168,7 @@ public final class OutputTree: @unchecked Sendable {
     private func isPublished(_ relative: String, size: Int) -> Bool {
         guard Self.isSafe(relative) else { return false }
         var info = stat()
-        let old = destination.appendingPathComponent(relative).path
-        return stat(old, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG && Int(info.st_size) == size
+        return stat(publishedFile(relative), &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG && Int(info.st_size) == size
     }
 
     public func write(_ text: String, to relative: String) throws {
@@ -195,23 +207,23 @@ public final class OutputTree: @unchecked Sendable {
     private func updateInPlace(written: [String], kept: [String]) throws {
         let written = Set(written)
         for relative in written.sorted() {
-            let target = destination.appendingPathComponent(relative).path
+            let target = publishedFile(relative)
             if Self.isFolder(target) { try fileManager.removeItem(atPath: target) }
-            try makeFolder((target as NSString).deletingLastPathComponent, replacingFiles: true)
-            guard rename(staging.appendingPathComponent(relative).path, target) == 0 else {
+            try makeFolder(Self.folder(of: target), replacingFiles: true)
+            guard rename(stagingPath + "/" + relative, target) == 0 else {
                 throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target])
             }
         }
-        FolderWalk.removeAll(below: destination.path, except: written.union(kept))
+        FolderWalk.removeAll(below: destinationPath, except: written.union(kept))
         try? fileManager.removeItem(at: staging)
     }
 
     /// Hard-links the kept files from the published site into the staging folder, for a whole swap.
     private func linkKept(_ kept: [String]) throws {
         for relative in kept {
-            let new = try stagingURL(relative)
-            guard Glibc.link(destination.appendingPathComponent(relative).path, new.path) == 0 else {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: new.path])
+            let new = try stagingFile(relative)
+            guard Glibc.link(publishedFile(relative), new) == 0 else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: new])
             }
         }
     }
