@@ -5,7 +5,8 @@ import Glibc
 
 /// Times the steps of a stage when an environment variable is set (`GAZETTE_SEARCH_TIMING=1` for the
 /// search index, whose last line the benchmark reads; `GAZETTE_RENDER_TIMING=1` for the render stage):
-/// wall time and the process's CPU time per step, whose ratio shows how busy the cores were.
+/// wall time and the process's CPU time per step, whose ratio shows how busy the cores were, and the memory
+/// the process holds at the end of the step (resident set), which shows what each step keeps.
 public struct StepClock {
     private let enabled: Bool
     private let start = Date()
@@ -20,7 +21,8 @@ public struct StepClock {
     public mutating func lap(_ name: String) {
         guard enabled else { return }
         let now = Date(), cpu = Self.cpuSeconds()
-        laps.append(String(format: "%@ %.2f s cpu %.2f s", name, now.timeIntervalSince(last), cpu - lastCPU))
+        laps.append(String(format: "%@ %.2f s cpu %.2f s", name, now.timeIntervalSince(last), cpu - lastCPU)
+                    + " rss \(Self.residentMegabytes()) MB")
         last = now
         lastCPU = cpu
     }
@@ -31,6 +33,20 @@ public struct StepClock {
         let line = String(format: "%@ (%@), %.2f s\n", summary(), laps.joined(separator: ", "),
                           Date().timeIntervalSince(start))
         FileHandle.standardError.write(Data(line.utf8))
+    }
+
+    /// The process's resident set now, from /proc/self/statm (0 where there is none).
+    private static func residentMegabytes() -> Int {
+        // Read with read(2): /proc files report a size of 0, which Foundation's readers take at its word.
+        let fd = open("/proc/self/statm", O_RDONLY)
+        guard fd >= 0 else { return 0 }
+        defer { close(fd) }
+        var buffer = [UInt8](repeating: 0, count: 128)
+        let count = read(fd, &buffer, buffer.count)
+        guard count > 0 else { return 0 }
+        let fields = String(decoding: buffer[..<count], as: UTF8.self).split(separator: " ")
+        let pages = fields.count > 1 ? Int(fields[1]) ?? 0 : 0
+        return (pages * Int(sysconf(Int32(_SC_PAGESIZE)))) >> 20  // Swift's >> binds tighter than *
     }
 
     /// User and system CPU time of the whole process so far.
