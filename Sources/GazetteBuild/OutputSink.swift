@@ -45,10 +45,10 @@ final class OutputSink: @unchecked Sendable {
     }
 
     /// Draws pages through their templates and writes them, on the build's jobs; a page whose template and
-    /// context are unchanged is not drawn at all.
-    func pages(_ pages: [Page], templates: Templates, progress: Progress) {
+    /// context are unchanged is not drawn at all. With `draw: false` it only records their paths.
+    func pages(_ pages: [Page], templates: Templates, progress: Progress, draw: Bool = true) {
         lock.withLock { paths += pages.map(\.path) }
-        guard tree != nil else { return }
+        guard tree != nil, draw else { return }
         let templateKeys = Dictionary(uniqueKeysWithValues: templates.names.map { name in
             var hash = ContentHash()
             hash.add(BuildCache.generator)

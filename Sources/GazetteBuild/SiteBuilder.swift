@@ -31,11 +31,12 @@ public struct SiteBuilder {
         stage(1, "load", "\(sources.fileCount) files", watch)
 
         watch = Stopwatch()
-        let site = SiteResolver.resolve(sources, today: options.today, diagnostics: &report.diagnostics)
-        report.basePath = site?.config.baseURLPath
-        stage(2, "resolve", site.map { "\($0.issues.count) issues, \($0.documents.count) documents, \($0.interpretations.count) interpretations" } ?? "failed", watch)
+        var resolved = SiteResolver.resolve(sources, today: options.today, diagnostics: &report.diagnostics)
+        report.basePath = resolved?.config.baseURLPath
+        stage(2, "resolve", resolved.map { "\($0.issues.count) issues, \($0.documents.count) documents, \($0.interpretations.count) interpretations" } ?? "failed", watch)
 
-        if let site {
+        // Taken out, so that the renderer holds the only copy and can let the Markdown go once rendered.
+        if let site = resolved.take() {
             watch = Stopwatch()
             // Data files are written into the staging folder as they are made, so none is held longer than
             // it takes to write it; but only while the build is clean: with errors it only checks.
@@ -51,9 +52,9 @@ public struct SiteBuilder {
             defer { token.map(Interruption.shared.remove) }
             let cache = tree.map { _ in BuildCache(for: options.outputRoot) }
             let sink = OutputSink(tree: tree, cache: cache, jobs: options.jobs)
-            let rendered = SiteRenderer(site: site, themeRoot: options.themeRoot, jobs: options.jobs)
-                .render(diagnostics: &report.diagnostics, sink: sink)
-            stage(3, "render", rendered.map { "\($0.pages.count) pages, \($0.fileCount) data files\($0.searchKept ? " (search index unchanged)" : "")" }
+            var renderer = SiteRenderer(site: consume site, themeRoot: options.themeRoot, jobs: options.jobs)
+            let rendered = renderer.render(diagnostics: &report.diagnostics, sink: sink)
+            stage(3, "render", rendered.map { "\($0.pageCount) pages, \($0.fileCount) data files\($0.searchKept ? " (search index unchanged)" : "")" }
                 ?? (Interruption.shared.isRequested ? "interrupted" : "failed"), watch)
 
             if let tree, let cache, let rendered, !report.diagnostics.hasErrors {
@@ -75,13 +76,10 @@ public struct SiteBuilder {
         return report
     }
 
-    /// Draws every page through its template and writes it beside the data files already in the staging
-    /// folder, copies the theme's assets, then swaps the folder in; on any failure the staging folder goes.
+    /// Copies the theme's assets beside the pages and data files already in the staging folder, then puts
+    /// the new files in place; on any failure the staging folder goes.
     private func finish(_ site: RenderedSite, sink: OutputSink, tree: OutputTree, cache: BuildCache) throws -> Int {
         do {
-            let progress = Progress("[4/4] emit", total: site.pages.count)
-            sink.pages(site.pages, templates: site.templates, progress: progress)
-            progress.finish()
             if let error = sink.error { throw error }
             if Interruption.shared.isRequested { throw BuildInterrupted() }
             let assets = options.themeRoot.appendingPathComponent("assets")

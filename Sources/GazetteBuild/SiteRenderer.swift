@@ -5,58 +5,76 @@ import GazettePublish
 import GazetteRender
 import GazetteSearch
 
-/// The site ready to be written: page contexts (drawn through templates as they are written, so rendered
-/// HTML is never all in memory); the data files are already in the sink.
+/// The site as rendered: its pages are drawn and, like the data files, already in the sink.
 struct RenderedSite {
-    let pages: [Page]
+    let pageCount: Int
     let fileCount: Int
+    /// Every page's context, only when the renderer was asked to keep them (for tests).
+    let pages: [Page]
     let templates: Templates
     /// True when the search index was kept from the last build (none of its records changed).
     var searchKept = false
 }
 
-/// Renders the Markdown bodies and builds every page context and data file of a resolved site.
+/// Renders the Markdown bodies, builds every page context and draws it, and makes every data file of a
+/// resolved site. What is done with is let go on the way, so the build's memory is not the sum of the
+/// site's text in all its forms: the Markdown once the bodies are rendered, the page contexts once they
+/// are drawn, the bodies' HTML once the open data is written (the search index reads only the text).
 struct SiteRenderer {
-    let site: Site
+    private(set) var site: Site
     let themeRoot: URL
     let jobs: Int
+    /// Keeps every page context in the result (tests compare the engines' drawings of them).
+    var keepsPages = false
 
-    /// Renders everything; data files go to `sink` group by group as they are made, and are not kept.
-    func render(diagnostics: inout Diagnostics, sink: OutputSink) -> RenderedSite? {
+    init(site: consuming Site, themeRoot: URL, jobs: Int, keepsPages: Bool = false) {
+        self.site = site
+        self.themeRoot = themeRoot
+        self.jobs = jobs
+        self.keepsPages = keepsPages
+    }
+
+    /// Renders everything; pages and data files go to `sink` group by group as they are made, and are not kept.
+    mutating func render(diagnostics: inout Diagnostics, sink: OutputSink) -> RenderedSite? {
         let templatesDir = themeRoot.appendingPathComponent("templates")
         guard let templates = Templates.load(from: templatesDir, displayPath: display(templatesDir),
                                              diagnostics: &diagnostics) else { return nil }
         var clock = StepClock(environment: "GAZETTE_RENDER_TIMING")
-        let bodies = renderBodies(diagnostics: &diagnostics)
+        clock.lap("templates")
+        var bodies = renderBodies(diagnostics: &diagnostics)
+        site = site.forgettingMarkdown()
         clock.lap("bodies")
-        let lists = ListPages(site: site)
-        let documentPages = DocumentPages(site: site)
-        var pages: [Page] = [lists.home(), lists.issues(), lists.documents(), lists.notFound(),
-                             lists.elderHelp(), SearchPage(site: site).page()]
-        pages += site.issues.map(lists.issue)
-        pages += Parallel.map(site.documents, jobs: jobs) { documentPages.document($0, body: bodies.documents[$0.id]!) }
-        pages += site.interpretations.map { documentPages.interpretation($0, body: bodies.interpretations[$0.id]!) }
-        let noticePages = NoticePages(site: site)
-        pages.append(noticePages.index())
-        pages += site.notices.map { noticePages.notice($0, body: bodies.notices[$0.id]!) }
-        pages += organisationPages(bodies: bodies)
+        var pages = pageContexts(bodies: bodies)
         clock.lap("contexts")
         // A signal stops the build between steps (and between batches of the search index): the
         // interruption handler gives the build two seconds before it cleans up and exits by itself.
         let interrupted = { Interruption.shared.isRequested }
+        let missing = Set(pages.map(\.template) + [DownloadsPage.template]).subtracting(templates.names).sorted()
+        for name in missing {
+            diagnostics.error("主题缺少模板 \(name).mustache", at: SourceLocation(path: display(templatesDir)))
+        }
+        var pagePaths = pages.map(\.path)
+        let sitemap = (pages.map(\.urlPath) + [SiteURL.downloads]).sorted()
+        // Drawn now, not at emit, so that no page context outlives its drawing. A build that already has
+        // errors will not be published: it only records the paths, for the link check.
+        draw(pages, templates: templates, sink: sink, diagnostics: diagnostics)
+        var kept = keepsPages ? pages : []
+        pages = []
+        clock.lap("pages")
+        if interrupted() { return nil }
         sink.files(tableFiles(bodies: bodies))
         sink.files(calendarFiles())
         clock.lap("tables")
         if interrupted() { return nil }
         // The open data (API, feeds, archive) is written as it is made, before the search index is built;
         // the downloads page, which shows the archive's size and checksum, comes after it.
-        let sitemap = (pages.map(\.urlPath) + [SiteURL.downloads]).sorted()
         let manifest = OpenData(site: site, bodies: bodies.published).publish(pages: sitemap, emit: sink.files)
-        pages.append(DownloadsPage(site: site).page(manifest))
+        let downloads = DownloadsPage(site: site).page(manifest)
+        draw([downloads], templates: templates, sink: sink, diagnostics: diagnostics)
+        pagePaths.append(downloads.path)
+        if keepsPages { kept.append(downloads) }
+        bodies.keepOnlyTextAndLinks()
         clock.lap("open data")
-        for page in pages where !templates.names.contains(page.template) {
-            diagnostics.error("主题缺少模板 \(page.template).mustache", at: SourceLocation(path: display(templatesDir)))
-        }
         if interrupted() { return nil }
         // The index is a function of its records alone: when none changed (a template, a style sheet or a
         // field the index does not read was edited), the published index is kept whole.
@@ -68,13 +86,37 @@ struct SiteRenderer {
         if interrupted() { return nil }
 
         // Link check: every internal link of a Markdown body must reach a page or file of this build.
-        let fileCount = sink.count
-        LinkCheck(site: site, outputs: pages.map(\.path) + sink.allPaths, themeRoot: themeRoot)
+        let fileCount = sink.count - pagePaths.count
+        LinkCheck(site: site, outputs: sink.allPaths, themeRoot: themeRoot)
             .check(bodies.all, diagnostics: &diagnostics)
         clock.lap("links")
-        clock.report("render: \(pages.count) pages, \(fileCount) data files")
+        clock.report("render: \(pagePaths.count) pages, \(fileCount) data files")
 
-        return RenderedSite(pages: pages, fileCount: fileCount, templates: templates, searchKept: !searchRan)
+        return RenderedSite(pageCount: pagePaths.count, fileCount: fileCount, pages: kept, templates: templates,
+                            searchKept: !searchRan)
+    }
+
+    /// Every page's context but the downloads page's (which needs the open data's manifest).
+    private func pageContexts(bodies: RenderedBodies) -> [Page] {
+        let lists = ListPages(site: site)
+        let documentPages = DocumentPages(site: site)
+        var pages: [Page] = [lists.home(), lists.issues(), lists.documents(), lists.notFound(),
+                             lists.elderHelp(), SearchPage(site: site).page()]
+        pages += site.issues.map(lists.issue)
+        pages += Parallel.map(site.documents, jobs: jobs) { documentPages.document($0, body: bodies.documents[$0.id]!) }
+        pages += site.interpretations.map { documentPages.interpretation($0, body: bodies.interpretations[$0.id]!) }
+        let noticePages = NoticePages(site: site)
+        pages.append(noticePages.index())
+        pages += site.notices.map { noticePages.notice($0, body: bodies.notices[$0.id]!) }
+        pages += organisationPages(bodies: bodies)
+        return pages
+    }
+
+    /// Draws pages through their templates into the sink, with progress on a terminal.
+    private func draw(_ pages: [Page], templates: Templates, sink: OutputSink, diagnostics: Diagnostics) {
+        let progress = Progress("[3/4] render: pages", total: pages.count)
+        sink.pages(pages, templates: templates, progress: progress, draw: !diagnostics.hasErrors)
+        progress.finish()
     }
 
     /// Every Markdown body rendered once, in parallel; pages, tables, search and data reuse them.
@@ -239,6 +281,17 @@ struct RenderedBodies {
     var documents: [String: RenderedBody] = [:]
     var interpretations: [String: RenderedBody] = [:]
     var notices: [String: RenderedBody] = [:]
+
+    /// Drops the bodies' HTML (main text and attachments) and tables, once pages and open data are made: the search
+    /// index and the link check after them read only the text and the links.
+    mutating func keepOnlyTextAndLinks() {
+        func forget(_ bodies: inout [String: RenderedBody]) {
+            for key in Array(bodies.keys) { bodies[key] = bodies[key]!.textAndLinks() }
+        }
+        forget(&documents)
+        forget(&interpretations)
+        forget(&notices)
+    }
 
     /// The bodies as the open-data files publish them, by page folder (`documents/<id>`).
     var published: [String: PublishedBody] {

@@ -50,6 +50,20 @@ public struct Site: Sendable {
         documentsByIssue = Dictionary(grouping: documents, by: \.issueID)
     }
 
+    /// The same site without the Markdown of its bodies (their paths and lines stay), once they are
+    /// rendered: the Markdown is the bulk of a large gazette's memory (1 GB at 100,000 documents), and
+    /// nothing after rendering reads it.
+    public func forgettingMarkdown() -> Site {
+        func forget(_ body: inout MarkdownBody) { body.text = "" }
+        var documents = documents, interpretations = interpretations, notices = notices
+        for i in documents.indices { forget(&documents[i].body) }
+        for i in interpretations.indices { forget(&interpretations[i].body) }
+        for i in notices.indices { forget(&notices[i].body) }
+        return Site(config: config, issues: issues, documents: documents, interpretations: interpretations,
+                    notices: notices, calendar: calendar, departments: departments, divisions: divisions,
+                    committees: committees, today: today)
+    }
+
     public func document(id: String) -> Document? { documentIndex[id].map { documents[$0] } }
     public func interpretation(of documentID: String) -> Interpretation? {
         interpretationIndex[documentID].map { interpretations[$0] }

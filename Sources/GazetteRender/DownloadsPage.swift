@@ -2,6 +2,9 @@ import GazetteModel
 
 /// `/downloads/`: what the open data is, how to get it, and how to check a download.
 public struct DownloadsPage {
+    /// Its template, known before the page is (the page needs the open data's manifest).
+    public static let template = "downloads"
+
     /// A file to download with its size and SHA-256.
     public struct File: Sendable {
         public let name: String
@@ -89,7 +92,7 @@ public struct DownloadsPage {
             },
             "catalog_url": SiteURL.api + "index.json",
         ]
-        return Page(path: path, template: "downloads", title: title,
+        return Page(path: path, template: Self.template, title: title,
                     context: layout.context(path: path, title: title, section: "", extra: extra))
     }
 

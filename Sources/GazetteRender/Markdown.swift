@@ -27,6 +27,12 @@ public struct RenderedBody: Sendable {
     public let text: String
     /// Destinations of links and images, for checking internal links.
     public let links: [(url: String, location: SourceLocation)]
+
+    /// The body with only its text and links, for what comes after pages and open data (search, link
+    /// check): the HTML and tables are let go.
+    public func textAndLinks() -> RenderedBody {
+        RenderedBody(html: "", attachments: [], tables: [], text: text, links: links)
+    }
 }
 
 /// Renders CommonMark with libcmark in its default safe mode: raw HTML is replaced by a

@@ -41,6 +41,30 @@ import Testing
         #expect(inode(noticePage) != noticeInode)
     }
 
+    /// Pages are drawn as soon as their contexts are made, before the rest of the site: a theme without
+    /// one of its templates must still fail the build, with one error per missing template, and leave the
+    /// published site as it was.
+    @Test func aMissingTemplateFailsTheBuildOnceAndKeepsTheLastGoodSite() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let theme = folder.url.appendingPathComponent("theme")
+        try FileManager.default.copyItem(at: Repository.theme, to: theme)
+        let output = folder.url.appendingPathComponent("public")
+        #expect(build(Repository.seedContent, theme, output).published)
+        let before = fileTree(at: output)
+
+        for name in ["notice", "downloads"] {
+            try FileManager.default.removeItem(at: theme.appendingPathComponent("templates/\(name).mustache"))
+        }
+        let broken = build(Repository.seedContent, theme, output)
+        #expect(!broken.published)
+        let errors = broken.diagnostics.sorted.filter { $0.severity == .error }.map(\.message)
+        #expect(errors == ["主题缺少模板 downloads.mustache", "主题缺少模板 notice.mustache"], "\(errors)")
+        #expect(fileTree(at: output) == before, "the last good site is untouched")
+        let siblings = try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted()
+        #expect(siblings == [".gazette-cache", "public", "theme"], "no staging folder is left")
+    }
+
     /// The search index depends only on what it indexes: a template change keeps it whole, a changed body
     /// rebuilds it, and the rebuilt site equals a clean build of the changed content.
     @Test func theSearchIndexIsRebuiltOnlyWhenWhatItIndexesChanged() throws {

@@ -82,8 +82,8 @@ struct TemplateEngineTests {
         var diagnostics = Diagnostics()
         let sources = ContentSources.load(root: Repository.seedContent, diagnostics: &diagnostics)
         let site = try #require(SiteResolver.resolve(sources, today: Day(iso: "2026-11-29")!, diagnostics: &diagnostics))
-        let rendered = try #require(SiteRenderer(site: site, themeRoot: Repository.theme, jobs: 2)
-            .render(diagnostics: &diagnostics, sink: OutputSink(tree: nil, cache: nil, jobs: 1)))
+        var renderer = SiteRenderer(site: site, themeRoot: Repository.theme, jobs: 2, keepsPages: true)
+        let rendered = try #require(renderer.render(diagnostics: &diagnostics, sink: OutputSink(tree: nil, cache: nil, jobs: 1)))
         let folder = Repository.theme.appendingPathComponent("templates")
         var library = MustacheLibrary()
         for file in try FileManager.default.contentsOfDirectory(atPath: folder.path) where file.hasSuffix(".mustache") {
