@@ -43,6 +43,7 @@ struct SiteRenderer {
         clock.lap("templates")
         var bodies = renderBodies(diagnostics: &diagnostics)
         site = site.forgettingMarkdown()
+        FreedMemory.release()
         clock.lap("bodies")
         var pages = pageContexts(bodies: bodies)
         clock.lap("contexts")
@@ -60,6 +61,7 @@ struct SiteRenderer {
         draw(pages, templates: templates, sink: sink, diagnostics: diagnostics)
         var kept = keepsPages ? pages : []
         pages = []
+        FreedMemory.release()
         clock.lap("pages")
         if interrupted() { return nil }
         sink.files(tableFiles(bodies: bodies))
@@ -74,13 +76,17 @@ struct SiteRenderer {
         pagePaths.append(downloads.path)
         if keepsPages { kept.append(downloads) }
         bodies.keepOnlyTextAndLinks()
+        FreedMemory.release()
         clock.lap("open data")
         if interrupted() { return nil }
         // The index is a function of its records alone: when none changed (a template, a style sheet or a
         // field the index does not read was edited), the published index is kept whole.
-        let records = searchRecords(bodies: bodies)
-        let searchRan = sink.step("search", key: { Self.key(of: records) }) {
-            SearchIndex.build(records, shouldStop: interrupted, emit: sink.files)
+        // The records then hold the only copy of the texts, which the index lets go batch by batch.
+        var records: [SearchRecord]? = searchRecords(bodies: bodies)
+        bodies.keepOnlyLinks()
+        FreedMemory.release()
+        let searchRan = sink.step("search", key: { Self.key(of: records ?? []) }) {
+            SearchIndex.build(records.take() ?? [], shouldStop: interrupted, emit: sink.files)
         }
         clock.lap("search")
         if interrupted() { return nil }
@@ -284,13 +290,18 @@ struct RenderedBodies {
 
     /// Drops the bodies' HTML (main text and attachments) and tables, once pages and open data are made: the search
     /// index and the link check after them read only the text and the links.
-    mutating func keepOnlyTextAndLinks() {
-        func forget(_ bodies: inout [String: RenderedBody]) {
-            for key in Array(bodies.keys) { bodies[key] = bodies[key]!.textAndLinks() }
+    mutating func keepOnlyTextAndLinks() { reduce { $0.textAndLinks() } }
+
+    /// Drops the text too, once the search records have it: the link check reads only the links.
+    mutating func keepOnlyLinks() { reduce { $0.linksOnly() } }
+
+    private mutating func reduce(_ part: (RenderedBody) -> RenderedBody) {
+        func reduce(_ bodies: inout [String: RenderedBody]) {
+            for key in Array(bodies.keys) { bodies[key] = part(bodies[key]!) }
         }
-        forget(&documents)
-        forget(&interpretations)
-        forget(&notices)
+        reduce(&documents)
+        reduce(&interpretations)
+        reduce(&notices)
     }
 
     /// The bodies as the open-data files publish them, by page folder (`documents/<id>`).

@@ -33,6 +33,11 @@ public struct RenderedBody: Sendable {
     public func textAndLinks() -> RenderedBody {
         RenderedBody(html: "", attachments: [], tables: [], text: text, links: links)
     }
+
+    /// The body with only its links, for the link check after the search index.
+    public func linksOnly() -> RenderedBody {
+        RenderedBody(html: "", attachments: [], tables: [], text: "", links: links)
+    }
 }
 
 /// Renders CommonMark with libcmark in its default safe mode: raw HTML is replaced by a

@@ -28,7 +28,10 @@ public enum SearchIndex {
     /// So the index is never all in memory. `emit` is called on the calling thread. When `shouldStop` turns
     /// true (a signal), the build ends after the current batch, with the index incomplete.
     /// With `GAZETTE_SEARCH_TIMING` set, prints the time of each step to standard error.
-    public static func build(_ records: [SearchRecord], shouldStop: () -> Bool = { false }, emit: (Files) -> Void) {
+    /// The records are taken over: each one's text is let go once its batch is tokenized, so a caller that
+    /// keeps no other copy of the texts does not hold them all while the postings grow.
+    public static func build(_ records: consuming [SearchRecord], shouldStop: () -> Bool = { false },
+                             emit: (Files) -> Void) {
         guard !records.isEmpty else { return }
         var clock = StepClock(environment: "GAZETTE_SEARCH_TIMING")
         var emitted = (files: 0, bytes: 0)
@@ -37,9 +40,10 @@ public enum SearchIndex {
             emitted.bytes += files.reduce(0) { $0 + $1.data.count }
             emit(files)
         }
-        let ordered = records.sorted(by: IndexedDocument.precedes)
+        var ordered = consume records
+        ordered.sort(by: IndexedDocument.precedes)
         let words = WordTable()
-        var (logs, lengths) = collect(ordered, words: words, shouldStop: shouldStop, emit: counting)
+        var (logs, lengths) = collect(&ordered, words: words, shouldStop: shouldStop, emit: counting)
         if shouldStop() { return }
         clock.lap("tokenize")
         let tokenCount = logs.reduce(0) { $0 + $1.tokenCount }
@@ -76,8 +80,8 @@ public enum SearchIndex {
 
     /// Tokenizes every document and adds its n-grams to the postings logs (one per partition, each filled by
     /// one thread at a time, without locks), emitting the record files of each batch, compressed by the same
-    /// threads, on the way.
-    private static func collect(_ records: [SearchRecord], words: WordTable, shouldStop: () -> Bool,
+    /// threads, on the way. Each record's text is emptied once its batch is done.
+    private static func collect(_ records: inout [SearchRecord], words: WordTable, shouldStop: () -> Bool,
                                 emit: (Files) -> Void) -> (logs: [PostingsLog], lengths: [Int]) {
         // More partitions than cores: the n-grams starting with a frequent character (的, 和) make some
         // partitions much larger than others, and a core that finishes early takes the next one.
@@ -97,6 +101,8 @@ public enum SearchIndex {
                 }
                 return (units: DocumentUnits.scan(document, tokenizer: &helpers.tokenizer, sink: &helpers.sink), files: files)
             }
+            for id in batch { records[id].text = "" }
+            if batch.lowerBound / batchSize % 8 == 7 { FreedMemory.release() }
             lengths += scanned.map(\.units.ids.count)
             emit(scanned.flatMap(\.files))
             _ = Parallel.map(logs, jobs: strands) { log in
