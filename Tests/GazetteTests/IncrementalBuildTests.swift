@@ -41,6 +41,23 @@ import Testing
         #expect(inode(noticePage) != noticeInode)
     }
 
+    /// The cache file reads back what was written, paths with spaces and all; a file cut short or of
+    /// another format is no cache (a full build follows), never a wrong one.
+    @Test func theCacheFileReadsBackWhatWasWrittenAndRejectsATornOne() throws {
+        let files = ["index.html": BuildCache.Entry(key: "ab12", size: 5628),
+                     "documents/a b/index.html": BuildCache.Entry(key: "cd34", size: 0)]
+        let steps = ["search": BuildCache.Step(key: "ef56", files: ["search/meta.json", "search/t/0.gz"])]
+        let data = CacheFile.write(files: files, steps: steps)
+        let read = try #require(CacheFile.read(data))
+        #expect(read.files == files)
+        #expect(read.steps == steps)
+        #expect(CacheFile.read(data.dropLast(3)) == nil, "cut short")
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(CacheFile.read(Data(text.replacingOccurrences(of: "search/t/0.gz\n", with: "").utf8)) == nil,
+                "a step missing one of its files")
+        #expect(CacheFile.read(Data("{\"files\": {}}".utf8)) == nil, "the JSON of earlier versions")
+    }
+
     /// Pages are drawn as soon as their contexts are made, before the rest of the site: a theme without
     /// one of its templates must still fail the build, with one error per missing template, and leave the
     /// published site as it was.
