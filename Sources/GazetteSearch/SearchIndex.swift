@@ -29,9 +29,10 @@ public enum SearchIndex {
     /// true (a signal), the build ends after the current batch, with the index incomplete.
     /// With `GAZETTE_SEARCH_TIMING` set, prints the time of each step to standard error.
     /// The records are taken over: each one's text is let go once its batch is tokenized, so a caller that
-    /// keeps no other copy of the texts does not hold them all while the postings grow.
+    /// keeps no other copy of the texts does not hold them all while the postings grow. `progress` is told
+    /// how many records are tokenized so far, after each batch.
     public static func build(_ records: consuming [SearchRecord], shouldStop: () -> Bool = { false },
-                             emit: (Files) -> Void) {
+                             progress: (Int) -> Void = { _ in }, emit: (Files) -> Void) {
         guard !records.isEmpty else { return }
         var clock = StepClock(environment: "GAZETTE_SEARCH_TIMING")
         var emitted = (files: 0, bytes: 0)
@@ -43,7 +44,7 @@ public enum SearchIndex {
         var ordered = consume records
         ordered.sort(by: IndexedDocument.precedes)
         let words = WordTable()
-        var (logs, lengths) = collect(&ordered, words: words, shouldStop: shouldStop, emit: counting)
+        var (logs, lengths) = collect(&ordered, words: words, shouldStop: shouldStop, progress: progress, emit: counting)
         if shouldStop() { return }
         clock.lap("tokenize")
         let tokenCount = logs.reduce(0) { $0 + $1.tokenCount }
@@ -82,7 +83,7 @@ public enum SearchIndex {
     /// one thread at a time, without locks), emitting the record files of each batch, compressed by the same
     /// threads, on the way. Each record's text is emptied once its batch is done.
     private static func collect(_ records: inout [SearchRecord], words: WordTable, shouldStop: () -> Bool,
-                                emit: (Files) -> Void) -> (logs: [PostingsLog], lengths: [Int]) {
+                                progress: (Int) -> Void, emit: (Files) -> Void) -> (logs: [PostingsLog], lengths: [Int]) {
         // More partitions than cores: the n-grams starting with a frequent character (的, 和) make some
         // partitions much larger than others, and a core that finishes early takes the next one.
         let partitions = strands
@@ -102,12 +103,16 @@ public enum SearchIndex {
                 return (units: DocumentUnits.scan(document, tokenizer: &helpers.tokenizer, sink: &helpers.sink), files: files)
             }
             for id in batch { records[id].text = "" }
-            if batch.lowerBound / batchSize % 8 == 7 { FreedMemory.release() }
+            // The freed texts handed back a few times in all, not every few batches: a trim walks the whole
+            // heap (35 ms at 10,000 documents, ten times that at 100,000), so a fixed number keeps it linear.
+            let quarter = max(1, records.count / 4)
+            if batch.upperBound / quarter > batch.lowerBound / quarter { FreedMemory.release() }
             lengths += scanned.map(\.units.ids.count)
             emit(scanned.flatMap(\.files))
             _ = Parallel.map(logs, jobs: strands) { log in
                 for (offset, document) in scanned.enumerated() { log.value.add(document.units, document: batch.lowerBound + offset) }
             }
+            progress(batch.upperBound)
         }
         return (logs.map(\.value), lengths)
     }
