@@ -70,7 +70,10 @@ struct SiteRenderer {
         if interrupted() { return nil }
         // The open data (API, feeds, archive) is written as it is made, before the search index is built;
         // the downloads page, which shows the archive's size and checksum, comes after it.
-        let manifest = OpenData(site: site, bodies: bodies.published).publish(pages: sitemap, emit: sink.files)
+        let openData = OpenData(site: site, bodies: bodies.published)
+        let dataProgress = Progress("[3/4] render: open data", total: openData.itemCount)
+        let manifest = openData.publish(pages: sitemap, progress: dataProgress.update, emit: sink.files)
+        dataProgress.finish()
         let downloads = DownloadsPage(site: site).page(manifest)
         draw([downloads], templates: templates, sink: sink, diagnostics: diagnostics)
         pagePaths.append(downloads.path)
@@ -85,9 +88,12 @@ struct SiteRenderer {
         var records: [SearchRecord]? = searchRecords(bodies: bodies)
         bodies.keepOnlyLinks()
         FreedMemory.release()
+        let searchProgress = Progress("[3/4] render: search index", total: records?.count ?? 0)
         let searchRan = sink.step("search", key: { Self.key(of: records ?? []) }) {
-            SearchIndex.build(records.take() ?? [], shouldStop: interrupted, emit: sink.files)
+            SearchIndex.build(records.take() ?? [], shouldStop: interrupted, progress: searchProgress.update,
+                              emit: sink.files)
         }
+        searchProgress.finish()
         clock.lap("search")
         if interrupted() { return nil }
 
@@ -131,10 +137,13 @@ struct SiteRenderer {
         let sources: [(kind: Int, id: String, body: MarkdownBody)] =
             site.documents.map { (0, $0.id, $0.body) } + site.interpretations.map { (1, $0.id, $0.body) }
             + site.notices.map { (2, $0.id, $0.body) }
+        let progress = Progress("[3/4] render: bodies", total: sources.count)
         let rendered = Parallel.map(sources, jobs: jobs) { source -> (RenderedBody, Diagnostics) in
             var found = Diagnostics()
+            defer { progress.advance() }
             return (Markdown.render(source.body, diagnostics: &found), found)
         }
+        progress.finish()
         var bodies = RenderedBodies()
         for (source, (body, found)) in zip(sources, rendered) {
             diagnostics.append(contentsOf: found)

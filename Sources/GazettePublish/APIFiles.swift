@@ -8,12 +8,16 @@ struct APIFiles {
     let openData: OpenData
     let outbox: DataOutbox
     var endpoints: [API.Endpoint] = []
+    /// Told how many per-item files (`items`) are made so far, after each batch.
+    let progress: (Int) -> Void
+    private var itemsDone = 0
     /// Files encoded together: enough to keep every core busy, few enough to stream.
     private static let batch = 256
 
-    init(_ openData: OpenData, outbox: DataOutbox) {
+    init(_ openData: OpenData, outbox: DataOutbox, progress: @escaping (Int) -> Void = { _ in }) {
         self.openData = openData
         self.outbox = outbox
+        self.progress = progress
     }
 
     /// `api/v1/<name>.json`: `{"count": n, "<key>": [...]}` plus `extra` top-level values.
@@ -36,6 +40,8 @@ struct APIFiles {
             outbox.add(Parallel.map(range, jobs: Parallel.cores * 2) { i in
                 openData.apiFile(paths[i], schema: name, detail(values[i]))
             })
+            itemsDone += range.count
+            progress(itemsDone)
         }
         endpoints.append(openData.endpoint(name, template, paths: paths, count: paths.count, schema: name, zh: zh, en: en))
     }

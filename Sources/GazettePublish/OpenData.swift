@@ -61,11 +61,13 @@ public struct OpenData {
     /// checksums). Only a deflated copy of each archived file is kept until the ZIP is laid out, so the
     /// data of a large gazette is never all in memory. `pages` lists the URL paths of every HTML page the
     /// build writes (`documents/azbf-2023-7/`, `404.html`…), for the sitemap. Returns what the downloads
-    /// page shows: files with size and SHA-256, endpoints, feeds.
-    public func publish(pages: [String], emit: @escaping (Files) -> Void) -> DownloadManifest {
+    /// page shows: files with size and SHA-256, endpoints, feeds. `progress` is told how many of the
+    /// `itemCount` per-item API files (the bulk of the work) are made so far.
+    public func publish(pages: [String], progress: @escaping (Int) -> Void = { _ in },
+                        emit: @escaping (Files) -> Void) -> DownloadManifest {
         var clock = StepClock(environment: "GAZETTE_RENDER_TIMING")
         let outbox = DataOutbox(emit: emit)
-        var api = APIFiles(self, outbox: outbox)
+        var api = APIFiles(self, outbox: outbox, progress: progress)
         addContent(to: &api)
         clock.lap("content")
         addOrganisations(to: &api)
@@ -119,6 +121,9 @@ public struct OpenData {
             },
             feeds: feeds.map { DownloadManifest.Feed(name: $0.name, path: $0.path, format: $0.format, descriptionZh: $0.descriptionZh) })
     }
+
+    /// The per-item API files `publish` makes: one per issue, document and interpretation.
+    public var itemCount: Int { site.issues.count + site.documents.count + site.interpretations.count }
 
     private func addContent(to api: inout APIFiles) {
         api.list("issues", key: "issues", site.issues.map(summary),
