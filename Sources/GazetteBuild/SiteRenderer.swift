@@ -19,7 +19,7 @@ struct RenderedSite {
 /// Renders the Markdown bodies, builds every page context and draws it, and makes every data file of a
 /// resolved site. What is done with is let go on the way, so the build's memory is not the sum of the
 /// site's text in all its forms: the Markdown once the bodies are rendered, the page contexts once they
-/// are drawn, the bodies' HTML once the open data is written (the search index reads only the text).
+/// are drawn, the bodies' HTML once the open data is written, their text as the search index takes it in.
 struct SiteRenderer {
     private(set) var site: Site
     let themeRoot: URL
@@ -54,7 +54,7 @@ struct SiteRenderer {
         for name in missing {
             diagnostics.error("主题缺少模板 \(name).mustache", at: SourceLocation(path: display(templatesDir)))
         }
-        var pagePaths = pages.map(\.path)
+        var pageCount = pages.count
         let sitemap = (pages.map(\.urlPath) + [SiteURL.downloads]).sorted()
         // Drawn now, not at emit, so that no page context outlives its drawing. A build that already has
         // errors will not be published: it only records the paths, for the link check.
@@ -70,42 +70,50 @@ struct SiteRenderer {
         if interrupted() { return nil }
         // The open data (API, feeds, archive) is written as it is made, before the search index is built;
         // the downloads page, which shows the archive's size and checksum, comes after it.
-        let openData = OpenData(site: site, bodies: bodies.published)
-        let dataProgress = Progress("[3/4] render: open data", total: openData.itemCount)
-        let manifest = openData.publish(pages: sitemap, progress: dataProgress.update, emit: sink.files)
-        dataProgress.finish()
-        let downloads = DownloadsPage(site: site).page(manifest)
+        let downloads = DownloadsPage(site: site).page(publishOpenData(bodies: bodies, sitemap: sitemap, sink: sink))
         draw([downloads], templates: templates, sink: sink, diagnostics: diagnostics)
-        pagePaths.append(downloads.path)
+        pageCount += 1
         if keepsPages { kept.append(downloads) }
         bodies.keepOnlyTextAndLinks()
         FreedMemory.release()
         clock.lap("open data")
         if interrupted() { return nil }
-        // The index is a function of its records alone: when none changed (a template, a style sheet or a
-        // field the index does not read was edited), the published index is kept whole.
-        // The records then hold the only copy of the texts, which the index lets go batch by batch.
-        var records: [SearchRecord]? = searchRecords(bodies: bodies)
-        bodies.keepOnlyLinks()
-        FreedMemory.release()
-        let searchProgress = Progress("[3/4] render: search index", total: records?.count ?? 0)
-        let searchRan = sink.step("search", key: { Self.key(of: records ?? []) }) {
-            SearchIndex.build(records.take() ?? [], shouldStop: interrupted, progress: searchProgress.update,
-                              emit: sink.files)
-        }
-        searchProgress.finish()
+        let searchRan = buildSearchIndex(bodies: &bodies, sink: sink, shouldStop: interrupted)
         clock.lap("search")
         if interrupted() { return nil }
 
         // Link check: every internal link of a Markdown body must reach a page or file of this build.
-        let fileCount = sink.count - pagePaths.count
+        let fileCount = sink.count - pageCount
         LinkCheck(site: site, outputs: sink.allPaths, themeRoot: themeRoot)
             .check(bodies.all, diagnostics: &diagnostics)
         clock.lap("links")
-        clock.report("render: \(pagePaths.count) pages, \(fileCount) data files")
+        clock.report("render: \(pageCount) pages, \(fileCount) data files")
 
-        return RenderedSite(pageCount: pagePaths.count, fileCount: fileCount, pages: kept, templates: templates,
+        return RenderedSite(pageCount: pageCount, fileCount: fileCount, pages: kept, templates: templates,
                             searchKept: !searchRan)
+    }
+
+    /// Writes the open data through the sink; returns what the downloads page shows.
+    private func publishOpenData(bodies: RenderedBodies, sitemap: [String], sink: OutputSink) -> DownloadManifest {
+        let openData = OpenData(site: site, bodies: bodies.published)
+        let progress = Progress("[3/4] render: open data", total: openData.itemCount)
+        defer { progress.finish() }
+        return openData.publish(pages: sitemap, progress: progress.update, emit: sink.files)
+    }
+
+    /// Builds the search index through the sink, or keeps the published one: the index is a function of
+    /// its records alone, so when none changed (a template, a style sheet or a field the index does not
+    /// read was edited) it is kept whole. Leaves the bodies with their links only: the records take the
+    /// only copy of the texts, which the index lets go batch by batch. Returns whether the index was built.
+    private func buildSearchIndex(bodies: inout RenderedBodies, sink: OutputSink, shouldStop: () -> Bool) -> Bool {
+        var records: [SearchRecord]? = searchRecords(bodies: bodies)
+        bodies.keepOnlyLinks()
+        FreedMemory.release()
+        let progress = Progress("[3/4] render: search index", total: records?.count ?? 0)
+        defer { progress.finish() }
+        return sink.step("search", key: { Self.key(of: records ?? []) }) {
+            SearchIndex.build(records.take() ?? [], shouldStop: shouldStop, progress: progress.update, emit: sink.files)
+        }
     }
 
     /// Every page's context but the downloads page's (which needs the open data's manifest).
