@@ -89,6 +89,9 @@ public enum SearchIndex {
         let partitions = strands
         let logs = (0..<partitions).map { Box(PostingsLog(partition: $0, of: partitions)) }
         var lengths: [Int] = []
+        // The freed texts are handed back a few times in all, not every few batches: a trim walks the whole
+        // heap (35 ms at 10,000 documents, ten times that at 100,000), so a fixed number keeps it linear.
+        let quarter = max(1, records.count / 4)
         for batchStart in stride(from: 0, to: records.count, by: batchSize) where !shouldStop() {
             let batch = batchStart..<min(records.count, batchStart + batchSize)
             // Runs of a few documents each (documents differ a hundredfold in length), each run with its own
@@ -103,9 +106,6 @@ public enum SearchIndex {
                 return (units: DocumentUnits.scan(document, tokenizer: &helpers.tokenizer, sink: &helpers.sink), files: files)
             }
             for id in batch { records[id].text = "" }
-            // The freed texts handed back a few times in all, not every few batches: a trim walks the whole
-            // heap (35 ms at 10,000 documents, ten times that at 100,000), so a fixed number keeps it linear.
-            let quarter = max(1, records.count / 4)
             if batch.upperBound / quarter > batch.lowerBound / quarter { FreedMemory.release() }
             lengths += scanned.map(\.units.ids.count)
             emit(scanned.flatMap(\.files))
