@@ -28,10 +28,12 @@ final class BuildCache: @unchecked Sendable {
     }
 
     /// A step that can be skipped as a whole (the search index, when no searchable text or field
-    /// changed): the key of its inputs and the files it wrote.
+    /// changed; the open data, when no content changed): the key of its inputs, the files it wrote, and
+    /// what else the build needs of it when it is skipped (one line of text; the open data's manifest).
     struct Step: Equatable {
         var key: String
         var files: [String]
+        var note: String? = nil
     }
 
     private let file: URL
@@ -78,16 +80,18 @@ final class BuildCache: @unchecked Sendable {
 /// The cache's file: one line per output file and per step, so that reading and writing it costs a few
 /// milliseconds. As JSON through Foundation's coders, the 45,600 entries of a 10,000-document site took
 /// 0.45 s to read and as long to write, on every build. Keys are hex and paths contain no control
-/// characters (`OutputTree.isSafe`), so a space and a line break separate everything:
+/// characters (`OutputTree.isSafe`), and a step's note is one line, so a space and a line break separate
+/// everything:
 ///
-///     gazette-cache 1
+///     gazette-cache 2
 ///     file <key> <size> <path>
-///     step <name> <key> <file count>
+///     step <name> <key> <file count> <note lines: 0 or 1>
 ///     <path>                        (one line per file of the step)
+///     <note>                        (when it has one)
 ///
 /// A file that does not read back whole (another version, a torn write) is no cache at all.
 enum CacheFile {
-    static let header = "gazette-cache 1"
+    static let header = "gazette-cache 2"
 
     static func write(files: [String: BuildCache.Entry], steps: [String: BuildCache.Step]) -> Data {
         var text = header + "\n"
@@ -98,8 +102,9 @@ enum CacheFile {
         }
         for name in steps.keys.sorted() {
             let step = steps[name]!
-            text += "step \(name) \(step.key) \(step.files.count)\n"
+            text += "step \(name) \(step.key) \(step.files.count) \(step.note == nil ? 0 : 1)\n"
             for path in step.files { text += path + "\n" }
+            if let note = step.note { text += note + "\n" }
         }
         return Data(text.utf8)
     }
@@ -112,18 +117,20 @@ enum CacheFile {
         files.reserveCapacity(lines.count)
         var i = 1
         while i < lines.count - 1 {
-            let fields = lines[i].split(separator: " ", maxSplits: 3, omittingEmptySubsequences: false)
-            guard fields.count == 4 else { return nil }
+            let line = lines[i]
             i += 1
-            switch fields[0] {
-            case "file":
-                guard let size = Int(fields[2]) else { return nil }
+            if line.hasPrefix("file ") {
+                let fields = line.split(separator: " ", maxSplits: 3, omittingEmptySubsequences: false)
+                guard fields.count == 4, let size = Int(fields[2]) else { return nil }
                 files[String(fields[3])] = BuildCache.Entry(key: String(fields[1]), size: size)
-            case "step":
-                guard let count = Int(fields[3]), count >= 0, i + count <= lines.count - 1 else { return nil }
-                steps[String(fields[1])] = BuildCache.Step(key: String(fields[2]), files: lines[i..<(i + count)].map(String.init))
-                i += count
-            default:
+            } else if line.hasPrefix("step ") {
+                let fields = line.split(separator: " ", omittingEmptySubsequences: false)
+                guard fields.count == 5, let count = Int(fields[3]), let notes = Int(fields[4]), count >= 0,
+                      notes == 0 || notes == 1, i + count + notes <= lines.count - 1 else { return nil }
+                steps[String(fields[1])] = BuildCache.Step(key: String(fields[2]), files: lines[i..<(i + count)].map(String.init),
+                                                           note: notes == 1 ? String(lines[i + count]) : nil)
+                i += count + notes
+            } else {
                 return nil
             }
         }

@@ -65,16 +65,16 @@ final class OutputSink: @unchecked Sendable {
         }
     }
 
-    /// Runs a step that writes files through this sink (the search index) only when its key changed:
-    /// else keeps every file it wrote last time, provided all are still published with their sizes.
-    /// The key must cover everything the step reads; it is computed only when a cache can use it.
-    /// Returns whether the step ran.
+    /// Runs a step that writes files through this sink (`search`, `open-data`) only when its key
+    /// changed: else keeps every file it wrote last time, provided all are still published with their
+    /// sizes. The key must cover everything the step reads; it is computed only when a cache can use it.
+    /// `run` may return a note (one line) that the build needs when the step is skipped, such as the open
+    /// data's manifest; it is saved with the step. Returns whether the step ran, and the note (this run's,
+    /// or the last one's when the step was skipped).
     @discardableResult
-    func step(_ name: String, key makeKey: () -> String, run: () -> Void) -> Bool {
-        guard let tree, let cache else {
-            run()
-            return true
-        }
+    func step(_ name: String, key makeKey: () -> String, run: () -> String?) -> (ran: Bool, note: String?) {
+        assert(!name.contains(" ") && !name.contains("\n"), "a step's name is one word in the cache file")
+        guard let tree, let cache else { return (true, run()) }
         let key = makeKey()
         if let last = cache.previousStep(name), last.key == key, !last.files.isEmpty {
             let entries = last.files.compactMap { path in cache.previousEntry(path).map { (path: path, entry: $0) } }
@@ -83,15 +83,15 @@ final class OutputSink: @unchecked Sendable {
                 lock.withLock { paths += last.files }
                 for (path, entry) in entries { cache.record(path, entry, reused: true) }
                 cache.recordStep(name, last)
-                return false
+                return (false, last.note)
             }
         }
         let start = count
-        run()
+        let note = run()
         if !Interruption.shared.isRequested {
-            cache.recordStep(name, BuildCache.Step(key: key, files: lock.withLock { Array(paths[start...]) }))
+            cache.recordStep(name, BuildCache.Step(key: key, files: lock.withLock { Array(paths[start...]) }, note: note))
         }
-        return true
+        return (true, note)
     }
 
     /// Reuses the published file when its key is unchanged, else makes and writes it.

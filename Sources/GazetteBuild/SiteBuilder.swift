@@ -32,6 +32,8 @@ public struct SiteBuilder {
 
         watch = Stopwatch()
         var resolved = SiteResolver.resolve(sources, today: options.today, diagnostics: &report.diagnostics)
+        // Computed now, so that the files' texts need not be kept for the render stage.
+        let contentKey = emit ? Self.contentKey(sources, today: options.today) : ""
         report.basePath = resolved?.config.baseURLPath
         stage(2, "resolve", resolved.map { "\($0.issues.count) issues, \($0.documents.count) documents, \($0.interpretations.count) interpretations" } ?? "failed", watch)
 
@@ -52,9 +54,10 @@ public struct SiteBuilder {
             defer { token.map(Interruption.shared.remove) }
             let cache = tree.map { _ in BuildCache(for: options.outputRoot) }
             let sink = OutputSink(tree: tree, cache: cache, jobs: options.jobs)
-            var renderer = SiteRenderer(site: consume site, themeRoot: options.themeRoot, jobs: options.jobs)
+            var renderer = SiteRenderer(site: consume site, themeRoot: options.themeRoot, jobs: options.jobs,
+                                        contentKey: contentKey)
             let rendered = renderer.render(diagnostics: &report.diagnostics, sink: sink)
-            stage(3, "render", rendered.map { "\($0.pageCount) pages, \($0.fileCount) data files\($0.searchKept ? " (search index unchanged)" : "")" }
+            stage(3, "render", rendered.map { "\($0.pageCount) pages, \($0.fileCount) data files\(Self.unchanged($0.keptSteps))" }
                 ?? (Interruption.shared.isRequested ? "interrupted" : "failed"), watch)
 
             if let tree, let cache, let rendered, !report.diagnostics.hasErrors {
@@ -92,6 +95,22 @@ public struct SiteBuilder {
         }
         cache.save()
         return sink.count
+    }
+
+    /// A hash of every content file (path and text) and the build date: what the open data depends on.
+    static func contentKey(_ sources: ContentSources, today: Day) -> String {
+        var hash = ContentHash()
+        hash.add(today.iso)
+        for file in sources.allFiles {
+            hash.add(file.relativePath)
+            hash.add(file.text)
+        }
+        return hash.hex
+    }
+
+    /// ` (open data and search index unchanged)` for the steps kept whole, or nothing.
+    static func unchanged(_ steps: [String]) -> String {
+        steps.isEmpty ? "" : " (\(steps.joined(separator: " and ")) unchanged)"
     }
 
     static func format(_ seconds: Double) -> String {

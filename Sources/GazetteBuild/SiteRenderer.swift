@@ -12,8 +12,9 @@ struct RenderedSite {
     /// Every page's context, only when the renderer was asked to keep them (for tests).
     let pages: [Page]
     let templates: Templates
-    /// True when the search index was kept from the last build (none of its records changed).
-    var searchKept = false
+    /// The steps kept whole from the last build, in order: `open data` (no content changed), `search index`
+    /// (none of its records changed).
+    var keptSteps: [String] = []
 }
 
 /// Renders the Markdown bodies, builds every page context and draws it, and makes every data file of a
@@ -24,13 +25,16 @@ struct SiteRenderer {
     private(set) var site: Site
     let themeRoot: URL
     let jobs: Int
+    /// A hash of every content file and the build date (`SiteBuilder`): all the open data depends on.
+    let contentKey: String
     /// Keeps every page context in the result (tests compare the engines' drawings of them).
     var keepsPages = false
 
-    init(site: consuming Site, themeRoot: URL, jobs: Int, keepsPages: Bool = false) {
+    init(site: consuming Site, themeRoot: URL, jobs: Int, contentKey: String = "", keepsPages: Bool = false) {
         self.site = site
         self.themeRoot = themeRoot
         self.jobs = jobs
+        self.contentKey = contentKey
         self.keepsPages = keepsPages
     }
 
@@ -70,7 +74,8 @@ struct SiteRenderer {
         if interrupted() { return nil }
         // The open data (API, feeds, archive) is written as it is made, before the search index is built;
         // the downloads page, which shows the archive's size and checksum, comes after it.
-        let downloads = DownloadsPage(site: site).page(publishOpenData(bodies: bodies, sitemap: sitemap, sink: sink))
+        let (manifest, dataRan) = publishOpenData(bodies: bodies, sitemap: sitemap, sink: sink)
+        let downloads = DownloadsPage(site: site).page(manifest)
         draw([downloads], templates: templates, sink: sink, diagnostics: diagnostics)
         pageCount += 1
         if keepsPages { kept.append(downloads) }
@@ -90,15 +95,31 @@ struct SiteRenderer {
         clock.report("render: \(pageCount) pages, \(fileCount) data files")
 
         return RenderedSite(pageCount: pageCount, fileCount: fileCount, pages: kept, templates: templates,
-                            searchKept: !searchRan)
+                            keptSteps: (dataRan ? [] : ["open data"]) + (searchRan ? [] : ["search index"]))
     }
 
-    /// Writes the open data through the sink; returns what the downloads page shows.
-    private func publishOpenData(bodies: RenderedBodies, sitemap: [String], sink: OutputSink) -> DownloadManifest {
+    /// Writes the open data through the sink, or keeps the published one: it is a function of the content
+    /// and the build date alone (the theme plays no part), so after an edit to a template or a style sheet
+    /// its 10,000 files of a large gazette are kept whole, and its manifest is read back from the cache.
+    /// Returns what the downloads page shows, and whether the open data was made.
+    private func publishOpenData(bodies: RenderedBodies, sitemap: [String], sink: OutputSink)
+        -> (manifest: DownloadManifest, ran: Bool) {
+        var made: DownloadManifest?
+        let step = sink.step("open-data", key: { BuildCache.generator + "-" + contentKey }) {
+            let openData = OpenData(site: site, bodies: bodies.published)
+            let progress = Progress("[3/4] render: open data", total: openData.itemCount)
+            defer { progress.finish() }
+            made = openData.publish(pages: sitemap, progress: progress.update, emit: sink.files)
+            return (try? JSONEncoder().encode(made)).map { String(decoding: $0, as: UTF8.self) }
+        }
+        if let made { return (made, step.ran) }
+        if let note = step.note, let kept = try? JSONDecoder().decode(DownloadManifest.self, from: Data(note.utf8)) {
+            return (kept, false)
+        }
+        // A kept step whose manifest does not read back: only a cache file edited by hand gets here (the key
+        // holds the executable's hash, so another version never does). The manifest is made again.
         let openData = OpenData(site: site, bodies: bodies.published)
-        let progress = Progress("[3/4] render: open data", total: openData.itemCount)
-        defer { progress.finish() }
-        return openData.publish(pages: sitemap, progress: progress.update, emit: sink.files)
+        return (openData.publish(pages: sitemap, emit: { _ in }), false)
     }
 
     /// Builds the search index through the sink, or keeps the published one: the index is a function of
@@ -113,7 +134,8 @@ struct SiteRenderer {
         defer { progress.finish() }
         return sink.step("search", key: { Self.key(of: records ?? []) }) {
             SearchIndex.build(records.take() ?? [], shouldStop: shouldStop, progress: progress.update, emit: sink.files)
-        }
+            return nil
+        }.ran
     }
 
     /// Every page's context but the downloads page's (which needs the open data's manifest).

@@ -33,6 +33,13 @@ public struct ContentSources: Sendable {
             + calendar.count + notices.count + leadership.count + committees.count
     }
 
+    /// Every file, in a fixed order (site, issues with their entries, calendar, notices, departments,
+    /// leadership, committees): what a key over the whole content hashes.
+    public var allFiles: [ContentFile] {
+        [site].compactMap { $0 } + issues.flatMap { [$0.issueFile].compactMap { $0 } + $0.entries } + calendar
+            + notices + [departments].compactMap { $0 } + leadership + committees
+    }
+
     /// Reads the content tree below `root`. Missing required files are errors.
     public static func load(root: URL, diagnostics: inout Diagnostics) -> ContentSources {
         let reader = TreeReader(root: root)

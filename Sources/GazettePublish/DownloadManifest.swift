@@ -2,10 +2,11 @@ import Foundation
 import GazetteModel
 
 /// What the downloads page lists: the bulk files with their sizes and SHA-256, the API's
-/// endpoints and the feeds. Made by `OpenData`, shown by the page.
-public struct DownloadManifest: Sendable {
+/// endpoints and the feeds. Made by `OpenData`, shown by the page; kept in the build cache as JSON
+/// with the open data it describes, when that is kept whole.
+public struct DownloadManifest: Sendable, Codable {
     /// A file to download, with what a user needs to check it arrived whole.
-    public struct File: Sendable {
+    public struct File: Sendable, Codable {
         public let name: String
         public let path: String
         public let mediaType: String
@@ -19,7 +20,7 @@ public struct DownloadManifest: Sendable {
     }
 
     /// An endpoint of the JSON API.
-    public struct Endpoint: Sendable {
+    public struct Endpoint: Sendable, Codable {
         public let name: String
         /// With `{id}` where one file per item is published.
         public let path: String
@@ -33,7 +34,7 @@ public struct DownloadManifest: Sendable {
     }
 
     /// A feed to subscribe to.
-    public struct Feed: Sendable {
+    public struct Feed: Sendable, Codable {
         public let name: String
         public let path: String
         /// `atom`, `json_feed` or `icalendar`.

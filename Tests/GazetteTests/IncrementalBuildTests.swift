@@ -11,9 +11,13 @@ import Testing
         return stat(url.path, &info) == 0 ? UInt64(info.st_ino) : nil
     }
 
-    private func build(_ content: URL, _ theme: URL, _ output: URL, jobs: Int = 2) -> BuildReport {
+    private func build(_ content: URL, _ theme: URL, _ output: URL, jobs: Int = 2, today: Day = fixedToday) -> BuildReport {
         SiteBuilder(options: BuildOptions(contentRoot: content, themeRoot: theme, outputRoot: output,
-                                          today: fixedToday, jobs: jobs), log: { _ in }).build()
+                                          today: today, jobs: jobs), log: { _ in }).build()
+    }
+
+    private func renderDetail(_ report: BuildReport) -> String {
+        report.stages.first { $0.name == "render" }?.detail ?? ""
     }
 
     @Test func aSecondBuildRewritesNothingAndATemplateChangeRedrawsOnlyItsPages() throws {
@@ -46,7 +50,8 @@ import Testing
     @Test func theCacheFileReadsBackWhatWasWrittenAndRejectsATornOne() throws {
         let files = ["index.html": BuildCache.Entry(key: "ab12", size: 5628),
                      "documents/a b/index.html": BuildCache.Entry(key: "cd34", size: 0)]
-        let steps = ["search": BuildCache.Step(key: "ef56", files: ["search/meta.json", "search/t/0.gz"])]
+        let steps = ["search": BuildCache.Step(key: "ef56", files: ["search/meta.json", "search/t/0.gz"]),
+                     "open-data": BuildCache.Step(key: "0a1b", files: ["api/v1/index.json"], note: #"{"files":[]}"#)]
         let data = CacheFile.write(files: files, steps: steps)
         let read = try #require(CacheFile.read(data))
         #expect(read.files == files)
@@ -113,6 +118,7 @@ import Testing
         let afterBody = build(content, theme, output)
         #expect(afterBody.published)
         #expect(!afterBody.stages.contains { $0.detail.contains("search index unchanged") })
+        #expect(!renderDetail(afterBody).contains("open data"), "a changed body makes the open data again")
         let rebuilt = searchInodes()
         #expect(rebuilt.keys.sorted() == first.keys.sorted())
         #expect(rebuilt.contains { first[$0.key] != $0.value }, "a changed body rewrites the index's files it is in")
@@ -123,6 +129,39 @@ import Testing
         #expect(a.keys.sorted() == b.keys.sorted())
         for (path, data) in a where b[path] != data { Issue.record("\(path) differs between the rebuilt and the clean site") }
         #expect(b.keys.contains { $0.hasPrefix("search/") && $0 != "search/index.html" })
+    }
+
+    /// The open data depends on the content and the build date alone: a theme edit keeps all of it, with
+    /// the downloads page drawn from the kept manifest, and the site equals a clean build; a new date
+    /// (notice status is as of the build date) makes it again.
+    @Test func theOpenDataIsKeptWholeWhenOnlyTheThemeChanged() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let theme = folder.url.appendingPathComponent("theme")
+        try FileManager.default.copyItem(at: Repository.theme, to: theme)
+        let output = folder.url.appendingPathComponent("site/public")
+        #expect(renderDetail(build(Repository.seedContent, theme, output)).hasSuffix("data files"))
+
+        for (file, addition) in [("templates/downloads.mustache", "<!-- changed -->\n"), ("assets/site.css", "/* changed */\n")] {
+            let url = theme.appendingPathComponent(file)
+            try (String(contentsOf: url, encoding: .utf8) + addition).write(to: url, atomically: true, encoding: .utf8)
+        }
+        let afterTheme = build(Repository.seedContent, theme, output)
+        #expect(afterTheme.published)
+        #expect(renderDetail(afterTheme).hasSuffix("(open data and search index unchanged)"), "\(renderDetail(afterTheme))")
+        let clean = folder.url.appendingPathComponent("clean/public")
+        _ = build(Repository.seedContent, theme, clean)
+        let a = fileTree(at: output), b = fileTree(at: clean)
+        #expect(a.keys.sorted() == b.keys.sorted())
+        for (path, data) in a where b[path] != data { Issue.record("\(path) differs between the rebuilt and the clean site") }
+        let sums = String(decoding: a["downloads/SHA256SUMS"] ?? Data(), as: UTF8.self)
+        let archiveSum = try #require(sums.split(separator: "\n").first { $0.hasSuffix("gazette-data.zip") }?.prefix(64))
+        #expect(String(decoding: a["downloads/index.html"] ?? Data(), as: UTF8.self).contains(String(archiveSum)),
+                "the downloads page, drawn from the kept manifest, shows the archive's checksum")
+
+        let nextDay = build(Repository.seedContent, theme, output, today: Day(iso: "2026-11-30")!)
+        #expect(nextDay.published)
+        #expect(!renderDetail(nextDay).contains("open data"), "\(renderDetail(nextDay))")
     }
 
     @Test func cachedAndCleanBuildsAreByteIdenticalAcrossJobCounts() throws {
