@@ -33,7 +33,7 @@ public struct SiteBuilder {
         watch = Stopwatch()
         var resolved = SiteResolver.resolve(sources, today: options.today, diagnostics: &report.diagnostics)
         // Computed now, so that the files' texts need not be kept for the render stage.
-        let contentKey = emit ? Self.contentKey(sources, today: options.today) : ""
+        let contentKey = emit ? Self.contentKey(sources, today: options.today) : nil
         report.basePath = resolved?.config.baseURLPath
         stage(2, "resolve", resolved.map { "\($0.issues.count) issues, \($0.documents.count) documents, \($0.interpretations.count) interpretations" } ?? "failed", watch)
 

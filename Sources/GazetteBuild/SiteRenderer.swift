@@ -25,12 +25,13 @@ struct SiteRenderer {
     private(set) var site: Site
     let themeRoot: URL
     let jobs: Int
-    /// A hash of every content file and the build date (`SiteBuilder`): all the open data depends on.
-    let contentKey: String
+    /// A hash of every content file and the build date (`SiteBuilder.contentKey`): all the open data
+    /// depends on. Without it the open data is always made.
+    let contentKey: String?
     /// Keeps every page context in the result (tests compare the engines' drawings of them).
     var keepsPages = false
 
-    init(site: consuming Site, themeRoot: URL, jobs: Int, contentKey: String = "", keepsPages: Bool = false) {
+    init(site: consuming Site, themeRoot: URL, jobs: Int, contentKey: String? = nil, keepsPages: Bool = false) {
         self.site = site
         self.themeRoot = themeRoot
         self.jobs = jobs
@@ -104,22 +105,28 @@ struct SiteRenderer {
     /// Returns what the downloads page shows, and whether the open data was made.
     private func publishOpenData(bodies: RenderedBodies, sitemap: [String], sink: OutputSink)
         -> (manifest: DownloadManifest, ran: Bool) {
-        var made: DownloadManifest?
-        let step = sink.step("open-data", key: { BuildCache.generator + "-" + contentKey }) {
+        func publish(emit: @escaping (OpenData.Files) -> Void) -> DownloadManifest {
             let openData = OpenData(site: site, bodies: bodies.published)
             let progress = Progress("[3/4] render: open data", total: openData.itemCount)
             defer { progress.finish() }
-            made = openData.publish(pages: sitemap, progress: progress.update, emit: sink.files)
+            return openData.publish(pages: sitemap, progress: progress.update, emit: emit)
+        }
+        // Without a content key (a renderer a test made) nothing is kept: a key that missed the content
+        // would keep stale data.
+        guard let contentKey else { return (publish(emit: sink.files), true) }
+        var made: DownloadManifest?
+        let step = sink.step("open-data", key: { BuildCache.generator + "-" + contentKey }) {
+            made = publish(emit: sink.files)
             return (try? JSONEncoder().encode(made)).map { String(decoding: $0, as: UTF8.self) }
         }
-        if let made { return (made, step.ran) }
+        if let made { return (made, true) }
         if let note = step.note, let kept = try? JSONDecoder().decode(DownloadManifest.self, from: Data(note.utf8)) {
             return (kept, false)
         }
         // A kept step whose manifest does not read back: only a cache file edited by hand gets here (the key
-        // holds the executable's hash, so another version never does). The manifest is made again.
-        let openData = OpenData(site: site, bodies: bodies.published)
-        return (openData.publish(pages: sitemap, emit: { _ in }), false)
+        // holds the executable's hash, so another version never does). The files are kept; the manifest is
+        // made again.
+        return (publish(emit: { _ in }), false)
     }
 
     /// Builds the search index through the sink, or keeps the published one: the index is a function of
