@@ -1,4 +1,5 @@
 import Foundation
+import GazetteRender
 
 /// A 128-bit FNV-1a digest: fast, dependency-free and stable across runs and machines
 /// (unlike Swift's `Hasher`, which is seeded per process). Used only to notice change,
@@ -45,8 +46,7 @@ struct ContentHash {
     }
 
     /// Adds a template context: dictionaries in sorted key order, so equal contexts hash equally.
-    /// (Arrays are walked through `HashableList` rather than cast to `[Any]`, which would copy and box
-    /// every element of every list of every page.)
+    /// (Arrays are walked through `TemplateList`, as the template engine walks them.)
     mutating func add(context value: Any) {
         switch value {
         case let s as String: add(bytes: [0x73]); add(s)
@@ -56,9 +56,9 @@ struct ContentHash {
             add(bytes: [0x7B])
             for key in dict.keys.sorted() { add(key); add(context: dict[key]!) }
             add(bytes: [0x7D])
-        case let list as any HashableList:
+        case let list as any TemplateList:
             add(bytes: [0x5B])
-            list.forEachElement { add(context: $0) }
+            list.forEachItem { add(context: $0) }
             add(bytes: [0x5D])
         default:
             add("?\(value)")
@@ -75,16 +75,5 @@ struct ContentHash {
             return String(repeating: "0", count: 16 - s.count) + s
         }
         return h(a) + h(b)
-    }
-}
-
-/// An array in a template context, walked element by element.
-protocol HashableList {
-    func forEachElement(_ body: (Any) -> Void)
-}
-
-extension Array: HashableList {
-    func forEachElement(_ body: (Any) -> Void) {
-        for element in self { body(element) }
     }
 }

@@ -146,14 +146,16 @@ struct TemplateRenderer: Sendable {
     }
 }
 
-/// An array in a context: a section repeats for each element.
-protocol TemplateList {
+/// An array in a page context, whatever its element type: a section repeats for each element, and the
+/// build's cache walks it to hash the context (`ContentHash`). Matching `[Any]` instead would copy and box
+/// every element of every list of every page.
+public protocol TemplateList {
     var isEmpty: Bool { get }
     func forEachItem(_ body: (Any) -> Void)
 }
 
 extension Array: TemplateList {
-    func forEachItem(_ body: (Any) -> Void) {
+    public func forEachItem(_ body: (Any) -> Void) {
         for item in self { body(item) }
     }
 }
