@@ -5,21 +5,29 @@ import GazetteRender
 /// Where the build's files go as soon as they are made: into the staging tree, through the cache (a file
 /// whose key is unchanged keeps its published copy instead of being written), so that no stage
 /// holds the whole site in memory: the data files of a large gazette (API, archive, search index) are
-/// hundreds of megabytes. Without a tree (`site check`, or a build that already has errors) it only
+/// hundreds of megabytes. Without a tree (`site check`, or a build that already has errors), or once
+/// told to stop writing (the build found errors while rendering and will not be published), it only
 /// records the paths, for the link check. Safe to call from several threads.
 final class OutputSink: @unchecked Sendable {
-    private let tree: OutputTree?
     private let cache: BuildCache?
     private let jobs: Int
     private let lock = NSLock()
     private var paths: [String] = []
     private var failure: Error?
+    private var output: OutputTree?
 
     init(tree: OutputTree?, cache: BuildCache?, jobs: Int) {
-        self.tree = tree
+        output = tree
         self.cache = cache
         self.jobs = jobs
     }
+
+    /// The tree written into, while the build may still be published.
+    private var tree: OutputTree? { lock.withLock { output } }
+
+    /// From now on only records paths: nothing more is drawn, hashed or written for a build that will
+    /// not be published.
+    func stopWriting() { lock.withLock { output = nil } }
 
     /// Every path sent so far.
     var allPaths: [String] { lock.withLock { paths } }
@@ -45,10 +53,10 @@ final class OutputSink: @unchecked Sendable {
     }
 
     /// Draws pages through their templates and writes them, on the build's jobs; a page whose template and
-    /// context are unchanged is not drawn at all. With `draw: false` it only records their paths.
-    func pages(_ pages: [Page], templates: Templates, progress: Progress, draw: Bool = true) {
+    /// context are unchanged is not drawn at all.
+    func pages(_ pages: [Page], templates: Templates, progress: Progress) {
         lock.withLock { paths += pages.map(\.path) }
-        guard tree != nil, draw else { return }
+        guard tree != nil else { return }
         let templateKeys = Dictionary(uniqueKeysWithValues: templates.names.map { name in
             var hash = ContentHash()
             hash.add(BuildCache.generator)

@@ -19,11 +19,11 @@ public struct SiteBuilder {
         var report = BuildReport()
         let total = Stopwatch()
         let stageCount = emit ? 4 : 3
+        func label(_ n: Int, _ name: String) -> String { "[\(n)/\(stageCount)] \(name)" }
         func stage(_ n: Int, _ name: String, _ detail: String, _ watch: Stopwatch) {
             let s = BuildReport.Stage(name: name, detail: detail, seconds: watch.seconds)
             report.stages.append(s)
-            let padded = name.padding(toLength: 8, withPad: " ", startingAt: 0)
-            log("[\(n)/\(stageCount)] \(padded)\(detail)  \(Self.format(s.seconds))")
+            log(label(n, name.padding(toLength: 8, withPad: " ", startingAt: 0)) + "\(detail)  \(Self.format(s.seconds))")
         }
 
         var watch = Stopwatch()
@@ -32,8 +32,9 @@ public struct SiteBuilder {
 
         watch = Stopwatch()
         var resolved = SiteResolver.resolve(sources, today: options.today, diagnostics: &report.diagnostics)
-        // Computed now, so that the files' texts need not be kept for the render stage.
-        let contentKey = emit ? Self.contentKey(sources, today: options.today) : nil
+        // Computed now, so that the files' texts need not be kept for the render stage; only for a build that
+        // may be published (the open data's cache key).
+        let contentKey = emit && !report.diagnostics.hasErrors ? Self.contentKey(sources, today: options.today) : nil
         report.basePath = resolved?.config.baseURLPath
         stage(2, "resolve", resolved.map { "\($0.issues.count) issues, \($0.documents.count) documents, \($0.interpretations.count) interpretations" } ?? "failed", watch)
 
@@ -55,7 +56,7 @@ public struct SiteBuilder {
             let cache = tree.map { _ in BuildCache(for: options.outputRoot) }
             let sink = OutputSink(tree: tree, cache: cache, jobs: options.jobs)
             var renderer = SiteRenderer(site: consume site, themeRoot: options.themeRoot, jobs: options.jobs,
-                                        contentKey: contentKey)
+                                        contentKey: contentKey, stageLabel: label(3, "render"))
             let rendered = renderer.render(diagnostics: &report.diagnostics, sink: sink)
             stage(3, "render", rendered.map { "\($0.pageCount) pages, \($0.fileCount) data files\(Self.unchanged($0.keptSteps))" }
                 ?? (Interruption.shared.isRequested ? "interrupted" : "failed"), watch)

@@ -28,14 +28,18 @@ struct SiteRenderer {
     /// A hash of every content file and the build date (`SiteBuilder.contentKey`): all the open data
     /// depends on. Without it the open data is always made.
     let contentKey: String?
+    /// How the build names this stage (`[3/4] render`; `[3/3] render` for `site check`), for progress lines.
+    let stageLabel: String
     /// Keeps every page context in the result (tests compare the engines' drawings of them).
     var keepsPages = false
 
-    init(site: consuming Site, themeRoot: URL, jobs: Int, contentKey: String? = nil, keepsPages: Bool = false) {
+    init(site: consuming Site, themeRoot: URL, jobs: Int, contentKey: String? = nil, stageLabel: String = "render",
+         keepsPages: Bool = false) {
         self.site = site
         self.themeRoot = themeRoot
         self.jobs = jobs
         self.contentKey = contentKey
+        self.stageLabel = stageLabel
         self.keepsPages = keepsPages
     }
 
@@ -59,11 +63,13 @@ struct SiteRenderer {
         for name in missing {
             diagnostics.error("主题缺少模板 \(name).mustache", at: SourceLocation(path: display(templatesDir)))
         }
+        // A build with errors (in the bodies, or a missing template) will not be published: from here the
+        // sink only records paths, for the link check.
+        if diagnostics.hasErrors { sink.stopWriting() }
         var pageCount = pages.count
         let sitemap = (pages.map(\.urlPath) + [SiteURL.downloads]).sorted()
-        // Drawn now, not at emit, so that no page context outlives its drawing. A build that already has
-        // errors will not be published: it only records the paths, for the link check.
-        draw(pages, templates: templates, sink: sink, diagnostics: diagnostics)
+        // Drawn now, not at emit, so that no page context outlives its drawing.
+        draw(pages, templates: templates, sink: sink)
         var kept = keepsPages ? pages : []
         pages = []
         FreedMemory.release()
@@ -77,7 +83,7 @@ struct SiteRenderer {
         // the downloads page, which shows the archive's size and checksum, comes after it.
         let (manifest, dataRan) = publishOpenData(bodies: bodies, sitemap: sitemap, sink: sink)
         let downloads = DownloadsPage(site: site).page(manifest)
-        draw([downloads], templates: templates, sink: sink, diagnostics: diagnostics)
+        draw([downloads], templates: templates, sink: sink)
         pageCount += 1
         if keepsPages { kept.append(downloads) }
         bodies.keepOnlyTextAndLinks()
@@ -107,7 +113,7 @@ struct SiteRenderer {
         -> (manifest: DownloadManifest, ran: Bool) {
         func publish(emit: @escaping (OpenData.Files) -> Void) -> DownloadManifest {
             let openData = OpenData(site: site, bodies: bodies.published)
-            let progress = Progress("[3/4] render: open data", total: openData.itemCount)
+            let progress = Progress("\(stageLabel): open data", total: openData.itemCount)
             defer { progress.finish() }
             return openData.publish(pages: sitemap, progress: progress.update, emit: emit)
         }
@@ -137,7 +143,7 @@ struct SiteRenderer {
         var records: [SearchRecord]? = searchRecords(bodies: bodies)
         bodies.keepOnlyLinks()
         FreedMemory.release()
-        let progress = Progress("[3/4] render: search index", total: records?.count ?? 0)
+        let progress = Progress("\(stageLabel): search index", total: records?.count ?? 0)
         defer { progress.finish() }
         return sink.step("search", key: { Self.key(of: records ?? []) }) {
             SearchIndex.build(records.take() ?? [], shouldStop: shouldStop, progress: progress.update, emit: sink.files)
@@ -162,9 +168,9 @@ struct SiteRenderer {
     }
 
     /// Draws pages through their templates into the sink, with progress on a terminal.
-    private func draw(_ pages: [Page], templates: Templates, sink: OutputSink, diagnostics: Diagnostics) {
-        let progress = Progress("[3/4] render: pages", total: pages.count)
-        sink.pages(pages, templates: templates, progress: progress, draw: !diagnostics.hasErrors)
+    private func draw(_ pages: [Page], templates: Templates, sink: OutputSink) {
+        let progress = Progress("\(stageLabel): pages", total: pages.count)
+        sink.pages(pages, templates: templates, progress: progress)
         progress.finish()
     }
 
@@ -174,7 +180,7 @@ struct SiteRenderer {
         let sources: [(kind: Int, id: String, body: MarkdownBody)] =
             site.documents.map { (0, $0.id, $0.body) } + site.interpretations.map { (1, $0.id, $0.body) }
             + site.notices.map { (2, $0.id, $0.body) }
-        let progress = Progress("[3/4] render: bodies", total: sources.count)
+        let progress = Progress("\(stageLabel): bodies", total: sources.count)
         let rendered = Parallel.map(sources, jobs: jobs) { source -> (RenderedBody, Diagnostics) in
             var found = Diagnostics()
             defer { progress.advance() }

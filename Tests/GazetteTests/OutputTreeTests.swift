@@ -77,4 +77,20 @@ struct OutputTreeTests {
         #expect(contents(site) == ["index.html": "首页"])
         #expect(try leftovers(beside: site).isEmpty)
     }
+
+    /// Once a build has found errors while rendering, the sink records paths for the link check but
+    /// writes nothing more into the staging folder.
+    @Test func aSinkToldToStopWritingOnlyRecordsPaths() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let tree = try OutputTree(destination: folder.url.appendingPathComponent("public"))
+        defer { tree.discard() }
+        let sink = OutputSink(tree: tree, cache: BuildCache(for: tree.destination), jobs: 2)
+        sink.files([OutputFile(path: "a.json", text: "1")])
+        sink.stopWriting()
+        sink.files([OutputFile(path: "b.json", text: "2")])
+        #expect(sink.step("step", key: { "k" }, run: { sink.files([OutputFile(path: "c.json", text: "3")]); return nil }).ran)
+        #expect(sink.allPaths == ["a.json", "b.json", "c.json"])
+        #expect(fileTree(at: tree.staging).keys.sorted() == ["a.json"])
+    }
 }
