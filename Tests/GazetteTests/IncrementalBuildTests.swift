@@ -20,11 +20,21 @@ import Testing
         report.stages.first { $0.name == "render" }?.detail ?? ""
     }
 
+    /// A copy of the repository's theme in `folder`, for tests that edit it.
+    private func copiedTheme(in folder: TemporaryFolder) throws -> URL {
+        let theme = folder.url.appendingPathComponent("theme")
+        try FileManager.default.copyItem(at: Repository.theme, to: theme)
+        return theme
+    }
+
+    private func append(_ text: String, to file: URL) throws {
+        try (String(contentsOf: file, encoding: .utf8) + text).write(to: file, atomically: true, encoding: .utf8)
+    }
+
     @Test func aSecondBuildRewritesNothingAndATemplateChangeRedrawsOnlyItsPages() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let theme = folder.url.appendingPathComponent("theme")
-        try FileManager.default.copyItem(at: Repository.theme, to: theme)
+        let theme = try copiedTheme(in: folder)
         let output = folder.url.appendingPathComponent("public")
 
         let first = build(Repository.seedContent, theme, output)
@@ -38,7 +48,7 @@ import Testing
         #expect(inode(documentPage) == documentInode, "an unchanged file keeps its inode: it was not rewritten")
 
         let template = theme.appendingPathComponent("templates/notice.mustache")
-        try (String(contentsOf: template, encoding: .utf8) + "<!-- changed -->\n").write(to: template, atomically: true, encoding: .utf8)
+        try append("<!-- changed -->\n", to: template)
         let third = build(Repository.seedContent, theme, output)
         #expect(third.fileCount - third.reusedCount == 4, "exactly the four notice pages use notice.mustache")
         #expect(inode(documentPage) == documentInode)
@@ -69,8 +79,7 @@ import Testing
     @Test func aMissingTemplateFailsTheBuildOnceAndKeepsTheLastGoodSite() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let theme = folder.url.appendingPathComponent("theme")
-        try FileManager.default.copyItem(at: Repository.theme, to: theme)
+        let theme = try copiedTheme(in: folder)
         let output = folder.url.appendingPathComponent("public")
         #expect(build(Repository.seedContent, theme, output).published)
         let before = fileTree(at: output)
@@ -93,9 +102,8 @@ import Testing
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let content = folder.url.appendingPathComponent("content")
-        let theme = folder.url.appendingPathComponent("theme")
         try FileManager.default.copyItem(at: Repository.seedContent, to: content)
-        try FileManager.default.copyItem(at: Repository.theme, to: theme)
+        let theme = try copiedTheme(in: folder)
         let output = folder.url.appendingPathComponent("site/public")
         _ = build(content, theme, output)
         func searchInodes() -> [String: UInt64] {
@@ -106,18 +114,18 @@ import Testing
         #expect(first.count > 10)
 
         let template = theme.appendingPathComponent("templates/document.mustache")
-        try (String(contentsOf: template, encoding: .utf8) + "<!-- changed -->\n").write(to: template, atomically: true, encoding: .utf8)
+        try append("<!-- changed -->\n", to: template)
         let afterTemplate = build(content, theme, output)
         #expect(afterTemplate.published)
         #expect(searchInodes() == first, "a template change keeps every file of the index")
-        #expect(afterTemplate.stages.contains { $0.name == "render" && $0.detail.contains("search index unchanged") },
+        #expect(renderDetail(afterTemplate).contains("search index unchanged"),
                 "and the index is not built again")
 
         let document = content.appendingPathComponent("issues/2023-01/azbf-2023-7.md")
-        try (String(contentsOf: document, encoding: .utf8) + "\n新增一句用于检验索引重建的正文。\n").write(to: document, atomically: true, encoding: .utf8)
+        try append("\n新增一句用于检验索引重建的正文。\n", to: document)
         let afterBody = build(content, theme, output)
         #expect(afterBody.published)
-        #expect(!afterBody.stages.contains { $0.detail.contains("search index unchanged") })
+        #expect(!renderDetail(afterBody).contains("search index unchanged"))
         #expect(!renderDetail(afterBody).contains("open data"), "a changed body makes the open data again")
         let rebuilt = searchInodes()
         #expect(rebuilt.keys.sorted() == first.keys.sorted())
@@ -137,14 +145,13 @@ import Testing
     @Test func theOpenDataIsKeptWholeWhenOnlyTheThemeChanged() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let theme = folder.url.appendingPathComponent("theme")
-        try FileManager.default.copyItem(at: Repository.theme, to: theme)
+        let theme = try copiedTheme(in: folder)
         let output = folder.url.appendingPathComponent("site/public")
         #expect(renderDetail(build(Repository.seedContent, theme, output)).hasSuffix("data files"))
 
         for (file, addition) in [("templates/downloads.mustache", "<!-- changed -->\n"), ("assets/site.css", "/* changed */\n")] {
             let url = theme.appendingPathComponent(file)
-            try (String(contentsOf: url, encoding: .utf8) + addition).write(to: url, atomically: true, encoding: .utf8)
+            try append(addition, to: url)
         }
         let afterTheme = build(Repository.seedContent, theme, output)
         #expect(afterTheme.published)
