@@ -62,6 +62,7 @@ let package = Package(
         .testTarget(
             name: "GazetteTests",
             dependencies: ["GazetteModel", "GazetteContent", "GazetteRender", "GazettePublish", "GazetteBuild", "GazetteServe",
+                           "GazetteParallel",
                            // The reference our template engine is compared with.
                            .product(name: "Mustache", package: "swift-mustache")],
             // Content trees and golden files, read through #filePath rather than bundled.

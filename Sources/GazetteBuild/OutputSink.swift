@@ -76,13 +76,15 @@ final class OutputSink: @unchecked Sendable {
     /// Runs a step that writes files through this sink (`search`, `open-data`) only when its key
     /// changed: else keeps every file it wrote last time, provided all are still published with their
     /// sizes. The key must cover everything the step reads; it is computed only when a cache can use it.
-    /// `run` may return a note (one line) that the build needs when the step is skipped, such as the open
-    /// data's manifest; it is saved with the step. Returns whether the step ran, and the note (this run's,
-    /// or the last one's when the step was skipped).
+    /// `run` writes its files through the function it is given, which notes them as the step's (steps may
+    /// run at the same time). It may return a note (one line) that the build needs when the step is
+    /// skipped, such as the open data's manifest; it is saved with the step. Returns whether the step ran,
+    /// and the note (this run's, or the last one's when the step was skipped).
     @discardableResult
-    func step(_ name: String, key makeKey: () -> String, run: () -> String?) -> (ran: Bool, note: String?) {
+    func step(_ name: String, key makeKey: () -> String,
+              run: (_ write: @escaping ([(path: String, data: Data)]) -> Void) -> String?) -> (ran: Bool, note: String?) {
         assert(!name.contains(" ") && !name.contains("\n"), "a step's name is one word in the cache file")
-        guard let tree, let cache else { return (true, run()) }
+        guard let tree, let cache else { return (true, run(files)) }
         let key = makeKey()
         if let last = cache.previousStep(name), last.key == key, !last.files.isEmpty {
             let entries = last.files.compactMap { path in cache.previousEntry(path).map { (path: path, entry: $0) } }
@@ -94,10 +96,14 @@ final class OutputSink: @unchecked Sendable {
                 return (false, last.note)
             }
         }
-        let start = count
-        let note = run()
+        let written = Box<[String]>([])
+        let writtenLock = NSLock()
+        let note = run { batch in
+            writtenLock.withLock { written.value += batch.map(\.path) }
+            self.files(batch)
+        }
         if !Interruption.shared.isRequested {
-            cache.recordStep(name, BuildCache.Step(key: key, files: lock.withLock { Array(paths[start...]) }, note: note))
+            cache.recordStep(name, BuildCache.Step(key: key, files: writtenLock.withLock { written.value }, note: note))
         }
         return (true, note)
     }

@@ -20,7 +20,7 @@ struct RenderedSite {
 /// Renders the Markdown bodies, builds every page context and draws it, and makes every data file of a
 /// resolved site. What is done with is let go on the way, so the build's memory is not the sum of the
 /// site's text in all its forms: the Markdown once the bodies are rendered, the page contexts once they
-/// are drawn, the bodies' HTML once the open data is written, their text as the search index takes it in.
+/// are drawn, the bodies' HTML and text once the open data is written and the search index has taken them in.
 struct SiteRenderer {
     private(set) var site: Site
     let themeRoot: URL
@@ -79,20 +79,34 @@ struct SiteRenderer {
         sink.files(calendarFiles())
         clock.lap("tables")
         if interrupted() { return nil }
-        // The open data (API, feeds, archive) is written as it is made, before the search index is built;
-        // the downloads page, which shows the archive's size and checksum, comes after it.
-        let (manifest, dataRan) = publishOpenData(bodies: bodies, sitemap: sitemap, sink: sink)
+        // The open data (API, feeds, archive) is made first, then the search index. They read the bodies
+        // only and write files of their own, so the index starts as soon as the open data's per-item files
+        // are made: what the open data does after them (lists, tables, feeds, laying out the archive and
+        // taking its checksum) is mostly one thread's work, and the index takes the other core meanwhile.
+        // Started any sooner, the index's postings would grow while every body's HTML is still held.
+        var openData: OpenData? = OpenData(site: site, bodies: bodies.published)
+        var records: [SearchRecord]? = searchRecords(bodies: bodies)
+        bodies.keepOnlyLinks()
+        FreedMemory.release()
+        let progress = Progress("\(stageLabel):", steps: [(name: "open data", total: openData!.itemCount),
+                                                         (name: "search index", total: records!.count)])
+        let itemsMade = DispatchSemaphore(value: 0)
+        let ((manifest, dataRan), searchRan) = Parallel.both(jobs: jobs, {
+            publishOpenData(openData.take()!, sitemap: sitemap, sink: sink, progress: { progress.update($0, part: 0) },
+                            itemsMade: { itemsMade.signal() })
+        }, {
+            itemsMade.wait()
+            return buildSearchIndex(records.take()!, sink: sink, shouldStop: interrupted) { progress.update($0, part: 1) }
+        })
+        progress.finish()
+        FreedMemory.release()
+        clock.lap("open data and search")
+        if interrupted() { return nil }
+        // The downloads page shows the archive's size and checksum: it comes after the open data.
         let downloads = DownloadsPage(site: site).page(manifest)
         draw([downloads], templates: templates, sink: sink)
         pageCount += 1
         if keepsPages { kept.append(downloads) }
-        bodies.keepOnlyTextAndLinks()
-        FreedMemory.release()
-        clock.lap("open data")
-        if interrupted() { return nil }
-        let searchRan = buildSearchIndex(bodies: &bodies, sink: sink, shouldStop: interrupted)
-        clock.lap("search")
-        if interrupted() { return nil }
 
         // Link check: every internal link of a Markdown body must reach a page or file of this build.
         let fileCount = sink.count - pageCount
@@ -108,47 +122,56 @@ struct SiteRenderer {
     /// Writes the open data through the sink, or keeps the published one: it is a function of the content
     /// and the build date alone (the theme plays no part), so after an edit to a template or a style sheet
     /// its 10,000 files of a large gazette are kept whole, and its manifest is read back from the cache.
-    /// Returns what the downloads page shows, and whether the open data was made.
-    private func publishOpenData(bodies: RenderedBodies, sitemap: [String], sink: OutputSink)
+    /// Returns what the downloads page shows, and whether the open data was made. `progress` is told how
+    /// many of its per-item files are made, and `itemsMade` is called once, when they all are (or at once
+    /// when the open data is kept).
+    private func publishOpenData(_ openData: consuming OpenData, sitemap: [String], sink: OutputSink,
+                                 progress: @escaping (Int) -> Void, itemsMade: @escaping () -> Void)
         -> (manifest: DownloadManifest, ran: Bool) {
-        func publish(emit: @escaping (OpenData.Files) -> Void) -> DownloadManifest {
-            let openData = OpenData(site: site, bodies: bodies.published)
-            let progress = Progress("\(stageLabel): open data", total: openData.itemCount)
-            defer { progress.finish() }
-            return openData.publish(pages: sitemap, progress: progress.update, emit: emit)
+        let openData = openData
+        var signalled = false
+        let signalOnce = {
+            if !signalled { itemsMade() }
+            signalled = true
         }
+        defer { signalOnce() }
         // Without a content key (a renderer a test made) nothing is kept: a key that missed the content
         // would keep stale data.
-        guard let contentKey else { return (publish(emit: sink.files), true) }
+        guard let contentKey else {
+            return (openData.publish(pages: sitemap, progress: progress, itemsMade: signalOnce, emit: sink.files), true)
+        }
         var made: DownloadManifest?
-        let step = sink.step("open-data", key: { BuildCache.generator + "-" + contentKey }) {
-            made = publish(emit: sink.files)
+        let step = sink.step("open-data", key: { BuildCache.generator + "-" + contentKey }) { write in
+            made = openData.publish(pages: sitemap, progress: progress, itemsMade: signalOnce, emit: write)
             return (try? JSONEncoder().encode(made)).map { String(decoding: $0, as: UTF8.self) }
         }
         if let made { return (made, true) }
+        progress(openData.itemCount)
+        signalOnce()
         if let note = step.note, let kept = try? JSONDecoder().decode(DownloadManifest.self, from: Data(note.utf8)) {
             return (kept, false)
         }
         // A kept step whose manifest does not read back: only a cache file edited by hand gets here (the key
         // holds the executable's hash, so another version never does). The files are kept; the manifest is
         // made again.
-        return (publish(emit: { _ in }), false)
+        return (openData.publish(pages: sitemap, emit: { _ in }), false)
     }
 
     /// Builds the search index through the sink, or keeps the published one: the index is a function of
     /// its records alone, so when none changed (a template, a style sheet or a field the index does not
-    /// read was edited) it is kept whole. Leaves the bodies with their links only: the records take the
-    /// only copy of the texts, which the index lets go batch by batch. Returns whether the index was built.
-    private func buildSearchIndex(bodies: inout RenderedBodies, sink: OutputSink, shouldStop: () -> Bool) -> Bool {
-        var records: [SearchRecord]? = searchRecords(bodies: bodies)
-        bodies.keepOnlyLinks()
-        FreedMemory.release()
-        let progress = Progress("\(stageLabel): search index", total: records?.count ?? 0)
-        defer { progress.finish() }
-        return sink.step("search", key: { Self.key(of: records ?? []) }) {
-            SearchIndex.build(records.take() ?? [], shouldStop: shouldStop, progress: progress.update, emit: sink.files)
+    /// read was edited) it is kept whole. The index takes the only copy of the records' texts and lets
+    /// them go batch by batch. Returns whether the index was built. `progress` is told how many records
+    /// are tokenized.
+    private func buildSearchIndex(_ records: consuming [SearchRecord], sink: OutputSink, shouldStop: () -> Bool,
+                                  progress: @escaping (Int) -> Void) -> Bool {
+        var records: [SearchRecord]? = records
+        let count = records!.count
+        let ran = sink.step("search", key: { Self.key(of: records ?? []) }) { write in
+            SearchIndex.build(records.take() ?? [], shouldStop: shouldStop, progress: progress, emit: write)
             return nil
         }.ran
+        if !ran { progress(count) }
+        return ran
     }
 
     /// Every page's context but the downloads page's (which needs the open data's manifest).
@@ -340,11 +363,8 @@ struct RenderedBodies {
     var interpretations: [String: RenderedBody] = [:]
     var notices: [String: RenderedBody] = [:]
 
-    /// Drops the bodies' HTML (main text and attachments) and tables, once pages and open data are made: the search
-    /// index and the link check after them read only the text and the links.
-    mutating func keepOnlyTextAndLinks() { reduce { $0.textAndLinks() } }
-
-    /// Drops the text too, once the search records have it: the link check reads only the links.
+    /// Drops the HTML, tables and text, once the pages are drawn and the open data and the search
+    /// records have them: the link check reads only the links.
     mutating func keepOnlyLinks() { reduce { $0.linksOnly() } }
 
     private mutating func reduce(_ part: (RenderedBody) -> RenderedBody) {

@@ -78,3 +78,25 @@ public final class Box<T>: @unchecked Sendable {
     public var value: T
     public init(_ value: T) { self.value = value }
 }
+
+extension Parallel {
+    /// Runs `first` on another thread and `second` on this one, and returns when both are done; with
+    /// `jobs` 1, runs them one after the other. For two steps that share no state and each run on all
+    /// cores themselves: when one of them leaves a core idle (a part that is one thread's work), the
+    /// other one takes it.
+    public static func both<A, B>(jobs: Int = cores, _ first: () -> A, _ second: () -> B) -> (A, B) {
+        guard jobs > 1 else { return (first(), second()) }
+        return withoutActuallyEscaping(first) { first in
+            // Safe: the group is waited for before this function returns, so `first` and its result
+            // do not outlive the call; Swift cannot see that, hence the unchecked boxes.
+            let work = UncheckedSendable(first)
+            let result = Box<A?>(nil)
+            let slot = UncheckedSendable(result)
+            let group = DispatchGroup()
+            DispatchQueue.global().async(group: group) { slot.value.value = work.value() }
+            let b = second()
+            group.wait()
+            return (result.value!, b)
+        }
+    }
+}

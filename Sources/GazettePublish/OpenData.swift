@@ -62,13 +62,16 @@ public struct OpenData {
     /// data of a large gazette is never all in memory. `pages` lists the URL paths of every HTML page the
     /// build writes (`documents/azbf-2023-7/`, `404.html`…), for the sitemap. Returns what the downloads
     /// page shows: files with size and SHA-256, endpoints, feeds. `progress` is told how many of the
-    /// `itemCount` per-item API files (the bulk of the work) are made so far.
-    public func publish(pages: [String], progress: @escaping (Int) -> Void = { _ in },
+    /// `itemCount` per-item API files (the bulk of the work) are made so far. `itemsMade` is called once
+    /// they all are: what remains (lists, tables, feeds, the archive and its checksum) is mostly one
+    /// thread's work, and the caller may start something else on the other cores.
+    public func publish(pages: [String], progress: @escaping (Int) -> Void = { _ in }, itemsMade: () -> Void = {},
                         emit: @escaping (Files) -> Void) -> DownloadManifest {
         var clock = StepClock(environment: "GAZETTE_RENDER_TIMING")
         let outbox = DataOutbox(emit: emit)
         var api = APIFiles(self, outbox: outbox, progress: progress)
         addContent(to: &api)
+        itemsMade()
         clock.lap("content")
         addOrganisations(to: &api)
         // The tables' CSV and JSON are written beside their pages by the build; here they are only archived.

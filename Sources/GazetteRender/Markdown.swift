@@ -28,13 +28,7 @@ public struct RenderedBody: Sendable {
     /// Destinations of links and images, for checking internal links.
     public let links: [(url: String, location: SourceLocation)]
 
-    /// The body with only its text and links, for what comes after pages and open data (search, link
-    /// check): the HTML and tables are let go.
-    public func textAndLinks() -> RenderedBody {
-        RenderedBody(html: "", attachments: [], tables: [], text: text, links: links)
-    }
-
-    /// The body with only its links, for the link check after the search index.
+    /// The body with only its links, for the link check after the open data and the search index.
     public func linksOnly() -> RenderedBody {
         RenderedBody(html: "", attachments: [], tables: [], text: "", links: links)
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GazetteBuild
+import GazetteParallel
 
 /// Putting a build's files in place: a rebuild with few changes updates the published folder in place
 /// (kept files untouched, changed files renamed over the old, files the site no longer has removed,
@@ -89,8 +90,39 @@ struct OutputTreeTests {
         sink.files([OutputFile(path: "a.json", text: "1")])
         sink.stopWriting()
         sink.files([OutputFile(path: "b.json", text: "2")])
-        #expect(sink.step("step", key: { "k" }, run: { sink.files([OutputFile(path: "c.json", text: "3")]); return nil }).ran)
+        #expect(sink.step("step", key: { "k" }, run: { write in write([(path: "c.json", data: Data("3".utf8))]); return nil }).ran)
         #expect(sink.allPaths == ["a.json", "b.json", "c.json"])
         #expect(fileTree(at: tree.staging).keys.sorted() == ["a.json"])
+    }
+
+    /// The open data and the search index are made at the same time through one sink: each step keeps
+    /// exactly the files it wrote, so a rebuild that keeps one of them whole keeps its files and no other.
+    @Test func stepsRunAtTheSameTimeEachKeepOnlyTheirOwnFiles() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let destination = folder.url.appendingPathComponent("public")
+        func files(_ step: String) -> [(path: String, data: Data)] {
+            (0..<200).map { (path: "\(step)/\($0).json", data: Data("\(step) \($0)".utf8)) }
+        }
+        let first = try OutputTree(destination: destination)
+        let cache = BuildCache(for: destination)
+        let sink = OutputSink(tree: first, cache: cache, jobs: 2)
+        _ = Parallel.both({
+            sink.step("one", key: { "a" }) { write in for file in files("one") { write([file]) }; return nil }
+        }, {
+            sink.step("two", key: { "b" }) { write in for file in files("two") { write([file]) }; return nil }
+        })
+        try first.commit()
+        cache.save()
+
+        let second = try OutputTree(destination: destination)
+        defer { second.discard() }
+        let again = OutputSink(tree: second, cache: BuildCache(for: destination), jobs: 2)
+        let step = again.step("one", key: { "a" }) { _ in
+            Issue.record("an unchanged step is kept, not run")
+            return nil
+        }
+        #expect(!step.ran)
+        #expect(again.allPaths == files("one").map(\.path), "the kept step is exactly its own files, in order")
     }
 }

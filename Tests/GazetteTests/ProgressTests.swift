@@ -53,4 +53,19 @@ struct ProgressTests {
         bar.finish()
         #expect(screen.written.isEmpty)
     }
+
+    /// The open data and the search index run at the same time: one line shows both counts, since two
+    /// lines rewritten in place would overwrite each other.
+    @Test func stepsRunningAtOnceShareOneLine() {
+        let screen = Screen()
+        let bar = GazetteBuild.Progress("[3/4] render:", steps: [(name: "open data", total: 10_000),
+                                                                 (name: "search index", total: 9_000)],
+                                        enabled: true, write: { screen.written.append($0) }, now: { screen.time })
+        bar.update(4_096, part: 0)
+        screen.time += 1_100_000_000
+        bar.update(1_280, part: 1)
+        #expect(screen.written == ["\r[3/4] render: open data 4096/10000, search index 1280/9000"])
+        bar.finish()
+        #expect(screen.written.last == "\r\u{1B}[K")
+    }
 }
