@@ -87,15 +87,25 @@ extension Parallel {
     public static func both<A, B>(jobs: Int = cores, _ first: () -> A, _ second: () -> B) -> (A, B) {
         guard jobs > 1 else { return (first(), second()) }
         return withoutActuallyEscaping(first) { first in
-            // Safe: the group is waited for before this function returns, so `first` and its result
-            // do not outlive the call; Swift cannot see that, hence the unchecked boxes.
-            let work = UncheckedSendable(first)
+            // Safe: `first` is run and let go before the semaphore is signalled, and the semaphore is
+            // waited for before this function returns, so `first` does not outlive the call (the runtime
+            // checks that it is let go); Swift cannot see that, hence the boxes.
+            let work = Box<(() -> A)?>(first)
             let result = Box<A?>(nil)
-            let slot = UncheckedSendable(result)
-            let group = DispatchGroup()
-            DispatchQueue.global().async(group: group) { slot.value.value = work.value() }
+            let done = DispatchSemaphore(value: 0)
+            // A thread of its own, not one of Dispatch's: `second` may wait for `first` (the search index
+            // waits for the open data's items), and when the callers are on Dispatch's threads themselves,
+            // Dispatch starts more only after a while (two seconds, for 64 callers at once on this
+            // machine). The stack is a main thread's, for deep encoders.
+            let thread = Thread {
+                result.value = work.value!()
+                work.value = nil
+                done.signal()
+            }
+            thread.stackSize = 8 << 20
+            thread.start()
             let b = second()
-            group.wait()
+            done.wait()
             return (result.value!, b)
         }
     }
