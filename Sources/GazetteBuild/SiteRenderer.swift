@@ -159,9 +159,9 @@ struct SiteRenderer {
 
     /// Builds the search index through the sink, or keeps the published one: the index is a function of
     /// its records alone, so when none changed (a template, a style sheet or a field the index does not
-    /// read was edited) it is kept whole. The index takes the only copy of the records' texts and lets
-    /// them go batch by batch. Returns whether the index was built. `progress` is told how many records
-    /// are tokenized.
+    /// read was edited) it is kept whole. The index takes the records over and lets their texts go batch
+    /// by batch (their storage is freed once the open data has let go of the bodies too). Returns whether
+    /// the index was built. `progress` is told how many records are tokenized.
     private func buildSearchIndex(_ records: consuming [SearchRecord], sink: OutputSink, shouldStop: () -> Bool,
                                   progress: @escaping (Int) -> Void) -> Bool {
         var records: [SearchRecord]? = records
