@@ -97,13 +97,12 @@ final class OutputSink: @unchecked Sendable {
             }
         }
         let written = Box<[String]>([])
-        let writtenLock = NSLock()
         let note = run { batch in
-            writtenLock.withLock { written.value += batch.map(\.path) }
+            self.lock.withLock { written.value += batch.map(\.path) }
             self.files(batch)
         }
         if !Interruption.shared.isRequested {
-            cache.recordStep(name, BuildCache.Step(key: key, files: writtenLock.withLock { written.value }, note: note))
+            cache.recordStep(name, BuildCache.Step(key: key, files: lock.withLock { written.value }, note: note))
         }
         return (true, note)
     }

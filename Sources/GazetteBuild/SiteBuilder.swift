@@ -61,10 +61,10 @@ public struct SiteBuilder {
             stage(3, "render", rendered.map { "\($0.pageCount) pages, \($0.fileCount) data files\(Self.unchanged($0.keptSteps))" }
                 ?? (Interruption.shared.isRequested ? "interrupted" : "failed"), watch)
 
-            if let tree, let cache, let rendered, !report.diagnostics.hasErrors {
+            if let tree, let cache, rendered != nil, !report.diagnostics.hasErrors {
                 watch = Stopwatch()
                 do {
-                    report.fileCount = try finish(rendered, sink: sink, tree: tree, cache: cache)
+                    report.fileCount = try finish(sink: sink, tree: tree, cache: cache)
                     report.reusedCount = cache.reused
                     report.published = true
                 } catch {
@@ -82,7 +82,7 @@ public struct SiteBuilder {
 
     /// Copies the theme's assets beside the pages and data files already in the staging folder, then puts
     /// the new files in place; on any failure the staging folder goes.
-    private func finish(_ site: RenderedSite, sink: OutputSink, tree: OutputTree, cache: BuildCache) throws -> Int {
+    private func finish(sink: OutputSink, tree: OutputTree, cache: BuildCache) throws -> Int {
         do {
             if let error = sink.error { throw error }
             if Interruption.shared.isRequested { throw BuildInterrupted() }

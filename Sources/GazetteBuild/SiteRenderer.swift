@@ -123,12 +123,12 @@ struct SiteRenderer {
     /// and the build date alone (the theme plays no part), so after an edit to a template or a style sheet
     /// its 10,000 files of a large gazette are kept whole, and its manifest is read back from the cache.
     /// Returns what the downloads page shows, and whether the open data was made. `progress` is told how
-    /// many of its per-item files are made, and `itemsMade` is called once, when they all are (or at once
-    /// when the open data is kept).
-    private func publishOpenData(_ openData: consuming OpenData, sitemap: [String], sink: OutputSink,
+    /// many of its per-item files are made, and `itemsMade` is called once, when they all are (when the
+    /// open data is kept: as this returns).
+    private func publishOpenData(_ openData: OpenData, sitemap: [String], sink: OutputSink,
                                  progress: @escaping (Int) -> Void, itemsMade: @escaping () -> Void)
         -> (manifest: DownloadManifest, ran: Bool) {
-        let openData = openData
+        // Once, whichever way this returns: the search index waits for it.
         var signalled = false
         let signalOnce = {
             if !signalled { itemsMade() }
@@ -147,7 +147,6 @@ struct SiteRenderer {
         }
         if let made { return (made, true) }
         progress(openData.itemCount)
-        signalOnce()
         if let note = step.note, let kept = try? JSONDecoder().decode(DownloadManifest.self, from: Data(note.utf8)) {
             return (kept, false)
         }
