@@ -1,4 +1,5 @@
 import Foundation
+import GazetteParallel
 
 /// What the last successful build wrote, so the next one can reuse unchanged files.
 ///
@@ -37,16 +38,18 @@ final class BuildCache: @unchecked Sendable {
     }
 
     private let file: URL
+    private let folder: URL
     private let previous: [String: Entry]
     private let previousSteps: [String: Step]
     private var current: [String: Entry] = [:]
     private var currentSteps: [String: Step] = [:]
+    private var currentStates: [String: State] = [:]
     private let lock = NSLock()
     private(set) var reused = 0
 
     /// The cache of the build writing to `output`: `.gazette-cache/<output name>.cache` beside it.
     init(for output: URL) {
-        let folder = output.deletingLastPathComponent().appendingPathComponent(".gazette-cache")
+        folder = output.deletingLastPathComponent().appendingPathComponent(".gazette-cache")
         file = folder.appendingPathComponent(output.lastPathComponent + ".cache")
         let stored = (try? Data(contentsOf: file)).flatMap(CacheFile.read)
         previous = stored?.files ?? [:]
@@ -60,6 +63,62 @@ final class BuildCache: @unchecked Sendable {
     func previousStep(_ name: String) -> Step? { previousSteps[name] }
     func recordStep(_ name: String, _ step: Step) { lock.withLock { currentSteps[name] = step } }
 
+    /// What a step that can update its last run's files (the search index) keeps for that: a small index,
+    /// read whole, and large texts, read by range and appended to by updates. They are files of their own
+    /// beside the cache (`<output>.<step>.state` and `.texts`); the step's note holds the index's hash, so
+    /// an index that is not the last run's (a torn write, an older build's) is never used.
+    struct State {
+        var index: Data
+        /// Written at `textsOffset` of the texts file, which is cut there first (0: they are the whole file).
+        var texts: Data
+        var textsOffset: Int
+    }
+
+    /// The last run's state of a step: its index, and a reader of its texts by byte range.
+    func previousState(_ name: String) -> (index: Data, texts: (Range<Int>) -> Data?)? {
+        guard let note = previousSteps[name]?.note, let index = try? Data(contentsOf: stateFile(name, "state")),
+              Self.stateKey(index) == note else { return nil }
+        let handle = try? FileHandle(forReadingFrom: stateFile(name, "texts"))
+        return (index, { range in
+            guard let handle, (try? handle.seek(toOffset: UInt64(range.lowerBound))) != nil,
+                  let data = try? handle.read(upToCount: range.count), data.count == range.count else { return nil }
+            return data
+        })
+    }
+
+    /// Keeps a step's state, to be saved with the cache; returns the note its step must hold.
+    func recordState(_ name: String, _ state: State) -> String {
+        lock.withLock { currentStates[name] = state }
+        return Self.stateKey(state.index)
+    }
+
+    static func stateKey(_ data: Data) -> String {
+        var hash = ContentHash()
+        hash.add(data: data)
+        return "state-" + hash.hex
+    }
+
+    private func stateFile(_ name: String, _ part: String) -> URL {
+        folder.appendingPathComponent(file.deletingPathExtension().lastPathComponent + ".\(name).\(part)")
+    }
+
+    /// Texts first, then the index, then (in `save`) the cache: a build killed between two of them leaves
+    /// texts with a torn tail that no index names (the next update cuts it off), or an index that the
+    /// cache's note does not name (not used), never an index naming texts that are not there.
+    private func saveState(_ name: String, _ state: State) throws {
+        let texts = stateFile(name, "texts")
+        if state.textsOffset == 0 {
+            try state.texts.write(to: texts, options: .atomic)
+        } else {
+            let handle = try FileHandle(forWritingTo: texts)
+            defer { try? handle.close() }
+            try handle.truncate(atOffset: UInt64(state.textsOffset))
+            try handle.seekToEnd()
+            try handle.write(contentsOf: state.texts)
+        }
+        try state.index.write(to: stateFile(name, "state"), options: .atomic)
+    }
+
     func record(_ path: String, _ entry: Entry, reused wasReused: Bool) {
         lock.withLock {
             current[path] = entry
@@ -69,8 +128,12 @@ final class BuildCache: @unchecked Sendable {
 
     /// Saves what this build wrote; called only after the new site is in place.
     func save() {
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for (name, state) in lock.withLock({ currentStates }) {
+            // A state that could not be saved whole must not be named by the cache: its step is dropped.
+            if (try? saveState(name, state)) == nil { _ = lock.withLock { currentSteps.removeValue(forKey: name) } }
+        }
         let data = lock.withLock { CacheFile.write(files: current, steps: currentSteps) }
-        try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         try? data.write(to: file, options: .atomic)
         // The JSON form of earlier versions, if still there.
         try? FileManager.default.removeItem(at: file.deletingPathExtension().appendingPathExtension("json"))

@@ -40,10 +40,7 @@ final class OutputSink: @unchecked Sendable {
         lock.withLock { paths += files.map(\.path) }
         guard tree != nil else { return }
         Parallel.forEach(files.count, jobs: jobs) { i in
-            var hash = ContentHash()
-            hash.add(BuildCache.generator)
-            hash.add(data: files[i].data)
-            write(files[i].path, key: hash.hex) { files[i].data }
+            write(files[i].path, key: Self.key(of: files[i].data)) { files[i].data }
         }
     }
 
@@ -86,15 +83,8 @@ final class OutputSink: @unchecked Sendable {
         assert(!name.contains(" ") && !name.contains("\n"), "a step's name is one word in the cache file")
         guard let tree, let cache else { return (true, run(files)) }
         let key = makeKey()
-        if let last = cache.previousStep(name), last.key == key, !last.files.isEmpty {
-            let entries = last.files.compactMap { path in cache.previousEntry(path).map { (path: path, entry: $0) } }
-            if entries.count == last.files.count,
-               tree.reusePublished(all: entries.map { (path: $0.path, size: $0.entry.size) }) {
-                lock.withLock { paths += last.files }
-                for (path, entry) in entries { cache.record(path, entry, reused: true) }
-                cache.recordStep(name, last)
-                return (false, last.note)
-            }
+        if let last = cache.previousStep(name), last.key == key, keepWhole(name, last, tree: tree, cache: cache) {
+            return (false, last.note)
         }
         let written = Box<[String]>([])
         let note = run { batch in
@@ -105,6 +95,104 @@ final class OutputSink: @unchecked Sendable {
             cache.recordStep(name, BuildCache.Step(key: key, files: lock.withLock { written.value }, note: note))
         }
         return (true, note)
+    }
+
+    /// How an updatable step went.
+    enum StepOutcome: Equatable {
+        /// Its key was unchanged: every file of its last run is kept.
+        case kept
+        /// It updated its last run's files.
+        case updated(written: Int, removed: Int)
+        /// It ran in full.
+        case ran
+
+        var isUpdate: Bool {
+            if case .updated = self { return true }
+            return false
+        }
+    }
+
+    /// What an updatable step changes of its last run: files to write, paths gone, and its new state.
+    struct StepUpdate {
+        var files: [(path: String, data: Data)]
+        var removed: [String]
+        var state: BuildCache.State
+    }
+
+    /// The state an updatable step's last run kept: its index, and a reader of its texts by byte range.
+    typealias LastState = (index: Data, texts: (Range<Int>) -> Data?)
+
+    /// A step that can update its last run's files instead of making them all again (the search index): like
+    /// `step`, but when its key changed, `update` is first given the state the last run kept and a reader of
+    /// that run's published files (which reads only files whose bytes still have the cache's key). It returns
+    /// what changes, or nil to have the step run in full; `run` writes every file and returns the state to
+    /// keep. The state is saved beside the cache with the step (its note is the state's hash).
+    func updatableStep(_ name: String, key makeKey: () -> String,
+                       update: (_ state: LastState, _ read: @escaping (String) -> Data?) -> StepUpdate?,
+                       run: (_ write: @escaping ([(path: String, data: Data)]) -> Void) -> BuildCache.State?) -> StepOutcome {
+        guard let tree, let cache else {
+            _ = run(files)
+            return .ran
+        }
+        let key = makeKey()
+        if let last = cache.previousStep(name) {
+            if last.key == key, keepWhole(name, last, tree: tree, cache: cache) { return .kept }
+            let lastFiles = Set(last.files)
+            if let state = cache.previousState(name),
+               let change = update(state, { lastFiles.contains($0) ? self.readPublished($0) : nil }) {
+                let gone = Set(change.removed).union(change.files.map(\.path))
+                let kept = last.files.filter { !gone.contains($0) }
+                let entries = kept.compactMap { path in cache.previousEntry(path).map { (path: path, entry: $0) } }
+                if entries.count == kept.count, tree.reusePublished(all: entries.map { (path: $0.path, size: $0.entry.size) }) {
+                    lock.withLock { paths += kept }
+                    for (path, entry) in entries { cache.record(path, entry, reused: true) }
+                    files(change.files)
+                    if !Interruption.shared.isRequested {
+                        cache.recordStep(name, BuildCache.Step(key: key, files: kept + change.files.map(\.path),
+                                                               note: cache.recordState(name, change.state)))
+                    }
+                    return .updated(written: change.files.count, removed: change.removed.count)
+                }
+            }
+        }
+        let written = Box<[String]>([])
+        let state = run { batch in
+            self.lock.withLock { written.value += batch.map(\.path) }
+            self.files(batch)
+        }
+        if !Interruption.shared.isRequested {
+            cache.recordStep(name, BuildCache.Step(key: key, files: lock.withLock { written.value },
+                                                   note: state.map { cache.recordState(name, $0) }))
+        }
+        return .ran
+    }
+
+    /// Keeps every file of a step's last run, if all are still published with their sizes.
+    private func keepWhole(_ name: String, _ last: BuildCache.Step, tree: OutputTree, cache: BuildCache) -> Bool {
+        guard !last.files.isEmpty else { return false }
+        let entries = last.files.compactMap { path in cache.previousEntry(path).map { (path: path, entry: $0) } }
+        guard entries.count == last.files.count,
+              tree.reusePublished(all: entries.map { (path: $0.path, size: $0.entry.size) }) else { return false }
+        lock.withLock { paths += last.files }
+        for (path, entry) in entries { cache.record(path, entry, reused: true) }
+        cache.recordStep(name, last)
+        return true
+    }
+
+    /// A file of a step's last run as published, if its bytes still have the key the cache holds for them
+    /// (so a file changed by hand since is not patched as if it were the build's).
+    private func readPublished(_ path: String) -> Data? {
+        guard let tree, let cache, let entry = cache.previousEntry(path), let data = tree.readPublished(path, size: entry.size)
+        else { return nil }
+        return Self.key(of: data) == entry.key ? data : nil
+    }
+
+    /// The cache's key of a data file's bytes.
+    static func key(of data: Data) -> String {
+        var hash = ContentHash()
+        hash.add(BuildCache.generator)
+        hash.add(data: data)
+        return hash.hex
     }
 
     /// Reuses the published file when its key is unchanged, else makes and writes it.

@@ -164,6 +164,13 @@ public final class OutputTree: @unchecked Sendable {
         return true
     }
 
+    /// The bytes of the published file at `relative`, if it is a regular file of `size` bytes (a step that
+    /// updates its last run's files reads them back; the caller checks them against the cache's key).
+    public func readPublished(_ relative: String, size: Int) -> Data? {
+        guard isPublished(relative, size: size) else { return nil }
+        return FileManager.default.contents(atPath: publishedFile(relative)).flatMap { $0.count == size ? $0 : nil }
+    }
+
     /// Whether the published site has a regular file at `relative` with `size` bytes.
     private func isPublished(_ relative: String, size: Int) -> Bool {
         guard Self.isSafe(relative) else { return false }

@@ -1,4 +1,5 @@
 import Foundation
+import GazetteParallel
 import GazetteContent
 import GazetteModel
 import GazetteRender
@@ -58,7 +59,7 @@ public struct SiteBuilder {
             var renderer = SiteRenderer(site: consume site, themeRoot: options.themeRoot, jobs: options.jobs,
                                         contentKey: contentKey, stageLabel: label(3, "render"))
             let rendered = renderer.render(diagnostics: &report.diagnostics, sink: sink)
-            stage(3, "render", rendered.map { "\($0.pageCount) pages, \($0.fileCount) data files\(Self.unchanged($0.keptSteps))" }
+            stage(3, "render", rendered.map { "\($0.pageCount) pages, \($0.fileCount) data files\(Self.unchanged($0.keptSteps, updated: $0.updatedSteps))" }
                 ?? (Interruption.shared.isRequested ? "interrupted" : "failed"), watch)
 
             if let tree, let cache, rendered != nil, !report.diagnostics.hasErrors {
@@ -109,9 +110,12 @@ public struct SiteBuilder {
         return hash.hex
     }
 
-    /// ` (open data and search index unchanged)` for the steps kept whole, or nothing.
-    static func unchanged(_ steps: [String]) -> String {
-        steps.isEmpty ? "" : " (\(steps.joined(separator: " and ")) unchanged)"
+    /// ` (open data and search index unchanged)` for the steps kept whole, ` (search index updated)` for
+    /// those that updated their last files, or nothing.
+    static func unchanged(_ steps: [String], updated: [String] = []) -> String {
+        let parts = (steps.isEmpty ? [] : ["\(steps.joined(separator: " and ")) unchanged"])
+            + (updated.isEmpty ? [] : ["\(updated.joined(separator: " and ")) updated"])
+        return parts.isEmpty ? "" : " (\(parts.joined(separator: "; ")))"
     }
 
     static func format(_ seconds: Double) -> String {

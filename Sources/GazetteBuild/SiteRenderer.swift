@@ -15,6 +15,8 @@ struct RenderedSite {
     /// The steps kept whole from the last build, in order: `open data` (no content changed), `search index`
     /// (none of its records changed).
     var keptSteps: [String] = []
+    /// The steps that updated their last run's files instead (`search index`: a few records changed).
+    var updatedSteps: [String] = []
 }
 
 /// Renders the Markdown bodies, builds every page context and draws it, and makes every data file of a
@@ -91,7 +93,7 @@ struct SiteRenderer {
         let progress = Progress("\(stageLabel):", steps: [(name: "open data", total: openData!.itemCount),
                                                          (name: "search index", total: records!.count)])
         let itemsMade = DispatchSemaphore(value: 0)
-        let ((manifest, dataRan), searchRan) = Parallel.both(jobs: jobs, {
+        let ((manifest, dataRan), search) = Parallel.both(jobs: jobs, {
             publishOpenData(openData.take()!, sitemap: sitemap, sink: sink, progress: { progress.update($0, part: 0) },
                             itemsMade: { itemsMade.signal() })
         }, {
@@ -116,7 +118,8 @@ struct SiteRenderer {
         clock.report("render: \(pageCount) pages, \(fileCount) data files")
 
         return RenderedSite(pageCount: pageCount, fileCount: fileCount, pages: kept, templates: templates,
-                            keptSteps: (dataRan ? [] : ["open data"]) + (searchRan ? [] : ["search index"]))
+                            keptSteps: (dataRan ? [] : ["open data"]) + (search == .kept ? ["search index"] : []),
+                            updatedSteps: search.isUpdate ? ["search index"] : [])
     }
 
     /// Writes the open data through the sink, or keeps the published one: it is a function of the content
@@ -156,21 +159,38 @@ struct SiteRenderer {
         return (openData.publish(pages: sitemap, emit: { _ in }), false)
     }
 
-    /// Builds the search index through the sink, or keeps the published one: the index is a function of
-    /// its records alone, so when none changed (a template, a style sheet or a field the index does not
-    /// read was edited) it is kept whole. The index takes the records over and lets their texts go batch
-    /// by batch (their storage is freed once the open data has let go of the bodies too). Returns whether
-    /// the index was built. `progress` is told how many records are tokenized.
+    /// Builds the search index through the sink, updates the published one, or keeps it. The index is a
+    /// function of its records alone: when none changed (a template, a style sheet or a field the index does
+    /// not read was edited) it is kept whole; when a few changed (an editor's rebuild), the shards holding
+    /// their changed n-grams are patched (`SearchIndex.update`, which gives the bytes a build would). Built
+    /// in full, the index takes the records over and lets their texts go batch by batch (their storage is
+    /// freed once the open data has let go of the bodies too), and keeps what the next update needs (every
+    /// record with its text). `progress` is told how many records are tokenized.
     private func buildSearchIndex(_ records: consuming [SearchRecord], sink: OutputSink, shouldStop: () -> Bool,
-                                  progress: @escaping (Int) -> Void) -> Bool {
+                                  progress: @escaping (Int) -> Void) -> OutputSink.StepOutcome {
         var records: [SearchRecord]? = records
         let count = records!.count
-        let ran = sink.step("search", key: { Self.key(of: records ?? []) }) { write in
-            SearchIndex.build(records.take() ?? [], shouldStop: shouldStop, progress: progress, emit: write)
-            return nil
-        }.ran
-        if !ran { progress(count) }
-        return ran
+        let outcome = sink.updatableStep("search", key: { Self.key(of: records ?? []) }, update: { state, read in
+            switch SearchIndex.updating(records ?? [], index: [UInt8](state.index), texts: { state.texts($0).map { [UInt8]($0) } },
+                                        published: { read($0).map { [UInt8]($0) } }) {
+            case .success(let update):
+                return OutputSink.StepUpdate(files: update.files, removed: update.removed, state: Self.state(update.kept))
+            case .failure(let reason):
+                if ProcessInfo.processInfo.environment["GAZETTE_SEARCH_TIMING"] != nil {
+                    FileHandle.standardError.write(Data("search index: built in full (\(reason.rawValue))\n".utf8))
+                }
+                return nil
+            }
+        }) { write in
+            SearchIndex.build(records.take() ?? [], keepState: true, shouldStop: shouldStop, progress: progress,
+                              emit: write).map(Self.state)
+        }
+        if outcome != .ran { progress(count) }
+        return outcome
+    }
+
+    private static func state(_ kept: SearchIndex.Kept) -> BuildCache.State {
+        BuildCache.State(index: Data(kept.index), texts: Data(kept.texts), textsOffset: kept.textsOffset)
     }
 
     /// Every page's context but the downloads page's (which needs the open data's manifest).

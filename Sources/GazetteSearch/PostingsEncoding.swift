@@ -83,16 +83,69 @@ enum PostingsEncoding {
                         let tf = varint()
                         let bits = stream[p]
                         p += 1
-                        codes[i] = impacts.impact(tf: tf, document: doc) | min(bits & 7, 3) << 4 | bits & 0xC0
+                        codes[i] = code(tf: tf, bits: bits, document: doc, impacts: impacts)
                     }
                 }
             }
         }
-        var out = ByteBuffer(capacity: count * 2 + 8)
-        out.varint(count)
-        docSet(docs, into: &out)
+        return postings(documents: docs, codes: codes)
+    }
+
+    /// A posting's byte: the impact, the snippet page (bits 0–2 of the log's bits: 4 = not in the body) and
+    /// the field bits.
+    @inline(__always)
+    static func code(tf: Int, bits: UInt8, document: Int, impacts: ImpactTable) -> UInt8 {
+        impacts.impact(tf: tf, document: document) | min(bits & 7, 3) << 4 | bits & 0xC0
+    }
+
+    /// The postings blob of these documents (ascending) with their bytes.
+    static func postings(documents: [Int], codes: [UInt8]) -> [UInt8] {
+        var out = ByteBuffer(capacity: documents.count * 2 + 8)
+        out.varint(documents.count)
+        docSet(documents, into: &out)
         out.append(codes)
         return out.bytes
+    }
+
+    /// What `postings(documents:codes:)` wrote, or nil for bytes that are not a postings blob.
+    static func decodePostings(_ blob: [UInt8]) -> (documents: [Int], codes: [UInt8])? {
+        var reader = ByteReader(blob)
+        guard let count = reader.varint(), count <= blob.count, let mode = reader.byte() else { return nil }
+        var documents: [Int] = []
+        documents.reserveCapacity(count)
+        switch mode {
+        case 0:
+            var doc = 0
+            for _ in 0..<count {
+                guard let gap = reader.varint() else { return nil }
+                doc += gap
+                documents.append(doc)
+            }
+        case 1:
+            guard let first = reader.varint(), let size = reader.varint(), let bitmap = reader.bytes(size) else { return nil }
+            for (j, byte) in bitmap.enumerated() where byte != 0 {
+                for i in 0..<8 where byte & (1 << UInt8(i)) != 0 { documents.append(first + 8 * j + i) }
+            }
+        default:
+            return nil
+        }
+        guard documents.count == count, let codes = reader.bytes(count), reader.atEnd else { return nil }
+        return (documents, codes)
+    }
+
+    /// A positions blob cut into its documents' parts (each a count, then that many gaps), or nil when it does
+    /// not hold exactly `count` of them.
+    static func positionParts(_ blob: [UInt8], count: Int) -> [[UInt8]]? {
+        var reader = ByteReader(blob)
+        var parts: [[UInt8]] = []
+        parts.reserveCapacity(count)
+        for _ in 0..<count {
+            let start = reader.offset
+            guard let n = reader.varint() else { return nil }
+            for _ in 0..<n { guard reader.varint() != nil else { return nil } }
+            parts.append(Array(blob[start..<reader.offset]))
+        }
+        return reader.atEnd ? parts : nil
     }
 }
 
@@ -102,6 +155,12 @@ struct ImpactTable {
     private static let width = 16
     private let norms: [Double]
     private let table: [UInt8]
+
+    /// The table of documents of these lengths (in units), whose average is part of every norm.
+    init(lengths: [Int]) {
+        let averageLength = Double(lengths.reduce(0, +)) / Double(max(1, lengths.count))
+        self.init(norms: lengths.map { PostingsEncoding.norm(length: $0, averageLength: averageLength) })
+    }
 
     init(norms: [Double]) {
         self.norms = norms
@@ -113,5 +172,18 @@ struct ImpactTable {
     @inline(__always)
     func impact(tf: Int, document: Int) -> UInt8 {
         tf < Self.width ? table[document &* Self.width &+ tf] : PostingsEncoding.impact(tf: tf, norm: norms[document])
+    }
+
+    /// Whether `document` gets the same impact for every term frequency in both tables: when one document's
+    /// length changes, so does the average, and with it every other norm, by a hair; the quantised impacts
+    /// of nearly every document stay the same. The impact grows with tf and is 15 from 15·tf/(tf+norm) ≥ 14.5
+    /// on, that is from tf ≥ 29·norm, so the tfs up to there (and two more) decide it.
+    func agrees(with other: ImpactTable, document: Int) -> Bool {
+        let norm = norms[document], otherNorm = other.norms[document]
+        if norm == otherNorm { return true }
+        let last = Int((29 * max(norm, otherNorm)).rounded(.up)) + 2
+        return (1...last).allSatisfy {
+            PostingsEncoding.impact(tf: $0, norm: norm) == PostingsEncoding.impact(tf: $0, norm: otherNorm)
+        }
     }
 }

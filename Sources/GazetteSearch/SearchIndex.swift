@@ -16,6 +16,14 @@ public enum SearchIndex {
     /// A batch of index files, as (path below the output root, bytes).
     public typealias Files = [(path: String, data: Data)]
 
+    /// What the build cache keeps for the next update (`SearchIndexState`): the index part, read whole, and
+    /// texts to write at `textsOffset` of the texts part (0: they are the whole part; else they are appended).
+    public struct Kept: Equatable {
+        public var index: [UInt8]
+        public var texts: [UInt8]
+        public var textsOffset: Int
+    }
+
     /// The index files for `records`, in path order.
     public static func build(_ records: [SearchRecord]) -> Files {
         var all: Files = []
@@ -30,10 +38,13 @@ public enum SearchIndex {
     /// With `GAZETTE_SEARCH_TIMING` set, prints the time of each step to standard error.
     /// The records are taken over: each one's text is let go once its batch is tokenized, so a caller that
     /// keeps no other copy of the texts does not hold them all while the postings grow. `progress` is told
-    /// how many records are tokenized so far, after each batch.
-    public static func build(_ records: consuming [SearchRecord], shouldStop: () -> Bool = { false },
-                             progress: (Int) -> Void = { _ in }, emit: (Files) -> Void) {
-        guard !records.isEmpty else { return }
+    /// how many records are tokenized so far, after each batch. With `keepState`, returns what `update` needs
+    /// to update this index when some records change, for the build cache: its texts part holds every
+    /// record's text, so holding it costs about what the texts do.
+    @discardableResult
+    public static func build(_ records: consuming [SearchRecord], keepState: Bool = false, shouldStop: () -> Bool = { false },
+                             progress: (Int) -> Void = { _ in }, emit: (Files) -> Void) -> Kept? {
+        guard !records.isEmpty else { return nil }
         var clock = StepClock(environment: "GAZETTE_SEARCH_TIMING")
         var emitted = (files: 0, bytes: 0)
         func counting(_ files: Files) {
@@ -44,8 +55,10 @@ public enum SearchIndex {
         var ordered = consume records
         ordered.sort(by: IndexedDocument.precedes)
         let words = WordTable()
-        var (logs, lengths) = collect(&ordered, words: words, shouldStop: shouldStop, progress: progress, emit: counting)
-        if shouldStop() { return }
+        var state = keepState ? SearchIndexState.Writer(count: ordered.count) : nil
+        var (logs, lengths) = collect(&ordered, words: words, state: &state, shouldStop: shouldStop, progress: progress,
+                                      emit: counting)
+        if shouldStop() { return nil }
         clock.lap("tokenize")
         let tokenCount = logs.reduce(0) { $0 + $1.tokenCount }
         var tokens = tokenFiles(&logs, lengths: lengths, words: words)
@@ -65,11 +78,12 @@ public enum SearchIndex {
         let meta: [String: Any] = [
             "format": 2, "documents": ordered.count, "maxGram": Tokenizer.maxGram,
             "k1": PostingsEncoding.k1, "b": PostingsEncoding.b,
-            "shards": tokens.shards, "positionShards": tokens.positionShards,
+            "shards": tokens.postings.count, "positionShards": tokens.positions.count,
         ]
         counting([(path: "search/meta.json", data: jsonData(meta)), (path: "search/facets.json", data: jsonData(facets.meta))])
         clock.report(String(format: "search index: %d records, %d tokens, %d files, %.1f MB", ordered.count, tokenCount,
                             emitted.files, Double(emitted.bytes) / 1e6))
+        return state?.finish(lengths: lengths, postings: tokens.postings, positions: tokens.positions)
     }
 
     private static func jsonData(_ object: Any) -> Data {
@@ -82,8 +96,9 @@ public enum SearchIndex {
     /// Tokenizes every document and adds its n-grams to the postings logs (one per partition, each filled by
     /// one thread at a time, without locks), emitting the record files of each batch, compressed by the same
     /// threads, on the way. Each record's text is emptied once its batch is done.
-    private static func collect(_ records: inout [SearchRecord], words: WordTable, shouldStop: () -> Bool,
-                                progress: (Int) -> Void, emit: (Files) -> Void) -> (logs: [PostingsLog], lengths: [Int]) {
+    private static func collect(_ records: inout [SearchRecord], words: WordTable, state: inout SearchIndexState.Writer?,
+                                shouldStop: () -> Bool, progress: (Int) -> Void,
+                                emit: (Files) -> Void) -> (logs: [PostingsLog], lengths: [Int]) {
         // More partitions than cores: the n-grams starting with a frequent character (的, 和) make some
         // partitions much larger than others, and a core that finishes early takes the next one.
         let partitions = strands
@@ -105,7 +120,10 @@ public enum SearchIndex {
                 }
                 return (units: DocumentUnits.scan(document, tokenizer: &helpers.tokenizer, sink: &helpers.sink), files: files)
             }
-            for id in batch { records[id].text = "" }
+            for id in batch {
+                state?.add(records[id])
+                records[id].text = ""
+            }
             if batch.upperBound / quarter > batch.lowerBound / quarter { FreedMemory.release() }
             lengths += scanned.map(\.units.ids.count)
             emit(scanned.flatMap(\.files))
@@ -119,9 +137,8 @@ public enum SearchIndex {
 
     /// The token shards with their postings, and the position shards.
     private static func tokenFiles(_ logs: inout [PostingsLog], lengths: [Int], words: WordTable)
-        -> (files: [(path: String, bytes: [UInt8])], shards: Int, positionShards: Int) {
-        let averageLength = Double(lengths.reduce(0, +)) / Double(max(1, lengths.count))
-        let impacts = ImpactTable(norms: lengths.map { PostingsEncoding.norm(length: $0, averageLength: averageLength) })
+        -> (files: [(path: String, bytes: [UInt8])], postings: SearchIndexState.Shards, positions: SearchIndexState.Shards) {
+        let impacts = ImpactTable(lengths: lengths)
         // Each partition's tokens are encoded on their own strands; entry order does not matter, since
         // shards sort their tokens.
         let boxes = logs.map { Box($0) }
@@ -146,7 +163,9 @@ public enum SearchIndex {
         let positionEntries = perLog.flatMap(\.positions)
         let postingFiles = BlobStore.files(postingEntries, folder: "t", layout: .postings)
         let positionFiles = BlobStore.files(positionEntries, folder: "x", layout: .positions)
-        return (postingFiles.files + positionFiles.files, postingFiles.shardCount, positionFiles.shardCount)
+        return (postingFiles.files + positionFiles.files,
+                SearchIndexState.Shards(count: postingFiles.shardCount, inlineBytes: postingFiles.inlineBytes),
+                SearchIndexState.Shards(count: positionFiles.shardCount, inlineBytes: positionFiles.inlineBytes))
     }
 
     /// The text of a token: its units joined, with a space between two word runs.

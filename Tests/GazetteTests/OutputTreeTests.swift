@@ -125,4 +125,52 @@ struct OutputTreeTests {
         #expect(!step.ran)
         #expect(again.allPaths == files("one").map(\.path), "the kept step is exactly its own files, in order")
     }
+
+    /// An updatable step gets its last state and reads back its last files, but only those still as the
+    /// build wrote them; what it updates replaces them, what it removes is gone, and the rest is kept.
+    @Test func anUpdatableStepReadsOnlyItsUntouchedFilesAndKeepsTheRest() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let destination = folder.url.appendingPathComponent("public")
+        let tree = try OutputTree(destination: destination)
+        let cache = BuildCache(for: destination)
+        let files = (0..<4).map { (path: "s/\($0).bin", data: Data("file \($0)".utf8)) }
+        let outcome = OutputSink(tree: tree, cache: cache, jobs: 2).updatableStep("s", key: { "1" }, update: { _, _ in
+            Issue.record("a first run has nothing to update")
+            return nil
+        }) { write in
+            write(files)
+            return BuildCache.State(index: Data("index 1".utf8), texts: Data("texts".utf8), textsOffset: 0)
+        }
+        #expect(outcome == .ran)
+        try tree.commit()
+        cache.save()
+        // Same size, other bytes: only the cache's key tells it from the build's.
+        try Data("FILE 2".utf8).write(to: destination.appendingPathComponent("s/2.bin"))
+
+        let second = try OutputTree(destination: destination)
+        let secondCache = BuildCache(for: destination)
+        let sink = OutputSink(tree: second, cache: secondCache, jobs: 2)
+        let updated = sink.updatableStep("s", key: { "2" }, update: { state, read in
+            #expect(state.index == Data("index 1".utf8))
+            #expect(state.texts(1..<4) == Data("ext".utf8))
+            #expect(read("s/1.bin") == Data("file 1".utf8))
+            #expect(read("s/2.bin") == nil, "a file edited since the last build is not read")
+            #expect(read("other/1.bin") == nil, "nor one that is not the step's")
+            return OutputSink.StepUpdate(files: [(path: "s/1.bin", data: Data("new 1".utf8))], removed: ["s/3.bin"],
+                                         state: BuildCache.State(index: Data("index 2".utf8), texts: Data("++".utf8), textsOffset: 5))
+        }) { _ in
+            Issue.record("an update that succeeds does not run the step")
+            return nil
+        }
+        #expect(updated == .updated(written: 1, removed: 1))
+        #expect(Set(sink.allPaths) == ["s/0.bin", "s/1.bin", "s/2.bin"])
+        try second.commit()
+        secondCache.save()
+        #expect(FileManager.default.contents(atPath: destination.appendingPathComponent("s/1.bin").path) == Data("new 1".utf8))
+        #expect(!FileManager.default.fileExists(atPath: destination.appendingPathComponent("s/3.bin").path))
+        let state = try #require(BuildCache(for: destination).previousState("s"))
+        #expect(state.index == Data("index 2".utf8))
+        #expect(state.texts(0..<7) == Data("texts++".utf8), "an update's texts are appended at the offset it gives")
+    }
 }

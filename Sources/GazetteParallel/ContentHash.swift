@@ -1,17 +1,19 @@
 import Foundation
-import GazetteRender
 
 /// A 128-bit FNV-1a digest: fast, dependency-free and stable across runs and machines
 /// (unlike Swift's `Hasher`, which is seeded per process). Used only to notice change,
-/// never for security.
-struct ContentHash {
+/// never for security. Here so that the search index can tell a changed record by its digest as the
+/// build's cache tells a changed file.
+public struct ContentHash {
+    public init() {}
+
     private var a: UInt64 = 0xcbf2_9ce4_8422_2325
     private var b: UInt64 = 0x6c62_272e_07bb_0142
     private static let prime: UInt64 = 0x0000_0100_0000_01b3
     /// A second odd multiplier for the other lane of word steps (from SplitMix64).
     private static let wordPrime: UInt64 = 0x9E37_79B9_7F4A_7C15
 
-    mutating func add<Bytes: Sequence>(bytes: Bytes) where Bytes.Element == UInt8 {
+    public mutating func add<Bytes: Sequence>(bytes: Bytes) where Bytes.Element == UInt8 {
         for byte in bytes {
             a = (a ^ UInt64(byte)) &* Self.prime
             b = (b ^ UInt64(byte ^ 0x5a)) &* Self.prime
@@ -19,13 +21,13 @@ struct ContentHash {
     }
 
     /// The bytes of a data file, eight at a time, then its length.
-    mutating func add(data: Data) {
+    public mutating func add(data: Data) {
         data.withUnsafeBytes { add(words: $0) }
         add("\(data.count)")
     }
 
     /// A text, then a separator no UTF-8 text contains, so that ("ab", "c") and ("a", "bc") differ.
-    mutating func add(_ text: String) {
+    public mutating func add(_ text: String) {
         var text = text
         text.withUTF8 { add(words: UnsafeRawBufferPointer($0)) }
         add(bytes: [0xFF])
@@ -45,31 +47,14 @@ struct ContentHash {
         add(bytes: UnsafeRawBufferPointer(rebasing: raw[(words * 8)...]))
     }
 
-    /// Adds a template context: dictionaries in sorted key order, so equal contexts hash equally.
-    /// (Arrays are walked through `TemplateList`, as the template engine walks them.)
-    mutating func add(context value: Any) {
-        switch value {
-        case let s as String: add(bytes: [0x73]); add(s)
-        case let i as Int: add(bytes: [0x69]); add(word: UInt64(bitPattern: Int64(i)))
-        case let b as Bool: add(bytes: [b ? 0x54 : 0x46])
-        case let dict as [String: Any]:
-            add(bytes: [0x7B])
-            for key in dict.keys.sorted() { add(key); add(context: dict[key]!) }
-            add(bytes: [0x7D])
-        case let list as any TemplateList:
-            add(bytes: [0x5B])
-            list.forEachItem { add(context: $0) }
-            add(bytes: [0x5D])
-        default:
-            add("?\(value)")
-        }
-    }
-
-    private mutating func add(word: UInt64) {
+    public mutating func add(word: UInt64) {
         withUnsafeBytes(of: word.littleEndian) { add(bytes: $0) }
     }
 
-    var hex: String {
+    /// The two lanes, for a digest kept as numbers.
+    public var lanes: (UInt64, UInt64) { (a, b) }
+
+    public var hex: String {
         func h(_ v: UInt64) -> String {
             let s = String(v, radix: 16)
             return String(repeating: "0", count: 16 - s.count) + s
