@@ -34,7 +34,7 @@ let package = Package(
         ),
         .target(
             name: "GazetteRender",
-            dependencies: ["GazetteModel", "CCmark"]
+            dependencies: ["GazetteModel", "GazetteParallel", "CCmark"]
         ),
         .target(name: "GazetteDeflate", dependencies: ["CLibdeflate"]),
         .target(name: "GazetteSearch", dependencies: ["GazetteDeflate", "GazetteParallel"]),

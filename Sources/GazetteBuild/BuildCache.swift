@@ -56,6 +56,11 @@ final class BuildCache: @unchecked Sendable {
         previousSteps = stored?.steps ?? [:]
     }
 
+    /// The rendered bodies of earlier builds (`BodyCache`), beside this cache.
+    func bodies() -> BodyCache {
+        BodyCache(file: folder.appendingPathComponent(file.deletingPathExtension().lastPathComponent + ".bodies"))
+    }
+
     /// The key recorded for `path` by the last build, if any.
     func previousEntry(_ path: String) -> Entry? { previous[path] }
 
@@ -92,8 +97,11 @@ final class BuildCache: @unchecked Sendable {
         return Self.stateKey(state.index)
     }
 
+    /// The note that names a state: a hash of the generator too, so that a state is used only by the
+    /// executable that made it (another one may make other files of the same records).
     static func stateKey(_ data: Data) -> String {
         var hash = ContentHash()
+        hash.add(generator)
         hash.add(data: data)
         return "state-" + hash.hex
     }

@@ -57,7 +57,7 @@ public struct SiteBuilder {
             let cache = tree.map { _ in BuildCache(for: options.outputRoot) }
             let sink = OutputSink(tree: tree, cache: cache, jobs: options.jobs)
             var renderer = SiteRenderer(site: consume site, themeRoot: options.themeRoot, jobs: options.jobs,
-                                        contentKey: contentKey, stageLabel: label(3, "render"))
+                                        contentKey: contentKey, stageLabel: label(3, "render"), bodyCache: cache?.bodies())
             let rendered = renderer.render(diagnostics: &report.diagnostics, sink: sink)
             stage(3, "render", rendered.map { "\($0.pageCount) pages, \($0.fileCount) data files\(Self.unchanged($0.keptSteps, updated: $0.updatedSteps))" }
                 ?? (Interruption.shared.isRequested ? "interrupted" : "failed"), watch)

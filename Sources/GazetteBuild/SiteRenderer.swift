@@ -34,9 +34,12 @@ struct SiteRenderer {
     let stageLabel: String
     /// Keeps every page context in the result (tests compare the engines' drawings of them).
     var keepsPages = false
+    /// The bodies rendered by earlier builds, when there is a cache.
+    let bodyCache: BodyCache?
 
     init(site: consuming Site, themeRoot: URL, jobs: Int, contentKey: String? = nil, stageLabel: String = "render",
-         keepsPages: Bool = false) {
+         keepsPages: Bool = false, bodyCache: BodyCache? = nil) {
+        self.bodyCache = bodyCache
         self.site = site
         self.themeRoot = themeRoot
         self.jobs = jobs
@@ -55,7 +58,7 @@ struct SiteRenderer {
         var bodies = renderBodies(diagnostics: &diagnostics)
         site = site.forgettingMarkdown()
         FreedMemory.release()
-        clock.lap("bodies")
+        clock.lap(bodyCache.map { "bodies (\($0.hits) kept)" } ?? "bodies")
         var pages = pageContexts(bodies: bodies)
         clock.lap("contexts")
         // A signal stops the build between steps (and between batches of the search index): the
@@ -223,14 +226,19 @@ struct SiteRenderer {
             site.documents.map { (0, $0.id, $0.body) } + site.interpretations.map { (1, $0.id, $0.body) }
             + site.notices.map { (2, $0.id, $0.body) }
         let progress = Progress("\(stageLabel): bodies", total: sources.count)
-        let rendered = Parallel.map(sources, jobs: jobs) { source -> (RenderedBody, Diagnostics) in
-            var found = Diagnostics()
+        let cache = bodyCache
+        let rendered = Parallel.map(sources, jobs: jobs) { source -> (RenderedBody, Diagnostics, new: BodyCache.Key?) in
             defer { progress.advance() }
-            return (Markdown.render(source.body, diagnostics: &found), found)
+            let key = cache.map { _ in BodyCache.key(source.body) }
+            if let key, let kept = cache?.body(key) { return (kept.body, kept.findings, nil) }
+            var found = Diagnostics()
+            let body = Markdown.render(source.body, diagnostics: &found)
+            return (body, found, key)
         }
+        cache?.store(rendered.compactMap { body, found, key in key.map { (key: $0, body: body, findings: found) } })
         progress.finish()
         var bodies = RenderedBodies()
-        for (source, (body, found)) in zip(sources, rendered) {
+        for (source, (body, found, _)) in zip(sources, rendered) {
             diagnostics.append(contentsOf: found)
             switch source.kind {
             case 0: bodies.documents[source.id] = body

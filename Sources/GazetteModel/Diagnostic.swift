@@ -64,6 +64,10 @@ public struct Diagnostics: Sendable {
         all.append(Diagnostic(.info, message, at: location))
     }
 
+    public mutating func append(_ diagnostic: Diagnostic) {
+        all.append(diagnostic)
+    }
+
     public mutating func append(contentsOf other: Diagnostics) {
         all.append(contentsOf: other.all)
     }

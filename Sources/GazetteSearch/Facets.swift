@@ -1,4 +1,5 @@
 import Foundation
+import GazetteParallel
 
 /// The filters of the search page: for each facet (year, issue, issuer, kind) the values with their counts,
 /// listed in meta.json, and for each value the doc set of its documents in `f/<facet>-<index>.gz`, fetched

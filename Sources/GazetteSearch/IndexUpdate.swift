@@ -20,8 +20,9 @@ extension SearchIndex {
     /// or should not, and the index must be built:
     /// - a record was added, removed or moved (ids are ranks in date order, and every posting names them),
     ///   or changed a facet (kind, date, issue, issuer);
-    /// - more than a fiftieth of the records changed (building is then about as quick);
-    /// - the new average length moved the quantised impacts of many unchanged documents;
+    /// - more than 16 records and a fiftieth of them changed (building is then about as quick);
+    /// - the new average length moved the quantised impacts of more than 64 unchanged documents and a
+    ///   twentieth of them;
     /// - the shards' inline bytes crossed a power of two (their number changes, and every token moves);
     /// - a published file or a kept text is missing or does not read back;
     /// - the texts part, which updates append to, has grown to twice what it holds live: a build writes it

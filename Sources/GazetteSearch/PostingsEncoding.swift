@@ -1,4 +1,5 @@
 import Foundation
+import GazetteParallel
 
 /// The binary blobs of the index (all integers are unsigned LEB128 varints):
 ///

@@ -1,4 +1,5 @@
 import Testing
+import GazetteParallel
 @testable import GazetteSearch
 
 /// The arena behind the postings: many streams growing at once, across block boundaries and arena growth,

@@ -1,4 +1,5 @@
 import Foundation
+import GazetteParallel
 import Testing
 @testable import GazetteSearch
 

@@ -191,6 +191,43 @@ import Testing
         #expect(!renderDetail(nextDay).contains("open data"), "\(renderDetail(nextDay))")
     }
 
+    /// Bodies come from the cache when their Markdown is unchanged, with the findings rendering them gave:
+    /// a rebuild reports what a clean build reports and publishes the same bytes, even when the cache file
+    /// was torn by a build killed while appending to it.
+    @Test func bodiesAreTakenFromTheCacheWithTheirFindings() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let content = folder.url.appendingPathComponent("content")
+        try FileManager.default.copyItem(at: Repository.seedContent, to: content)
+        let document = content.appendingPathComponent("issues/2023-01/azbf-2023-7.md")
+        try append("\n**公示报备。**镇政府于公示结束后报备。\n", to: document)
+        let output = folder.url.appendingPathComponent("site/public")
+        let first = build(content, Repository.theme, output)
+        let bold = first.diagnostics.all.filter { $0.message.contains("加粗标记") }
+        #expect(bold.count == 1, "the seed with one bold mark that does not take: \(bold)")
+        let bodies = folder.url.appendingPathComponent("site/.gazette-cache/public.bodies")
+        let stored = try Data(contentsOf: bodies)
+
+        try append("\n新增一句。\n", to: content.appendingPathComponent("issues/2023-01/azf-2023-3.md"))
+        let second = build(content, Repository.theme, output)
+        #expect(second.diagnostics.all == first.diagnostics.all, "a body from the cache reports its findings again")
+        let grown = try Data(contentsOf: bodies)
+        #expect(grown.count > stored.count && grown.prefix(stored.count) == stored,
+                "the one changed body is appended; the others are not written again")
+
+        // A torn last record (a build killed while appending) is cut off, not read, and the build is right.
+        try grown.dropLast(5).write(to: bodies)
+        try append("\n再增一句。\n", to: document)
+        let third = build(content, Repository.theme, output)
+        #expect(third.published)
+        let clean = folder.url.appendingPathComponent("clean/public")
+        let cleanReport = build(content, Repository.theme, clean)
+        #expect(third.diagnostics.all == cleanReport.diagnostics.all)
+        let a = fileTree(at: output), b = fileTree(at: clean)
+        #expect(a.keys.sorted() == b.keys.sorted())
+        for (path, data) in a where b[path] != data { Issue.record("\(path) differs between the rebuilt and the clean site") }
+    }
+
     @Test func cachedAndCleanBuildsAreByteIdenticalAcrossJobCounts() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
