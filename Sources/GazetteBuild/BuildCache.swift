@@ -37,6 +37,7 @@ final class BuildCache: @unchecked Sendable {
         var note: String? = nil
     }
 
+    private let output: URL
     private let file: URL
     private let folder: URL
     private let previous: [String: Entry]
@@ -49,16 +50,21 @@ final class BuildCache: @unchecked Sendable {
 
     /// The cache of the build writing to `output`: `.gazette-cache/<output name>.cache` beside it.
     init(for output: URL) {
-        folder = output.deletingLastPathComponent().appendingPathComponent(".gazette-cache")
-        file = folder.appendingPathComponent(output.lastPathComponent + ".cache")
+        self.output = output
+        file = Self.file(for: output, "cache")
+        folder = file.deletingLastPathComponent()
         let stored = (try? Data(contentsOf: file)).flatMap(CacheFile.read)
         previous = stored?.files ?? [:]
         previousSteps = stored?.steps ?? [:]
     }
 
     /// The rendered bodies of earlier builds (`BodyCache`), beside this cache.
-    func bodies() -> BodyCache {
-        BodyCache(file: folder.appendingPathComponent(file.deletingPathExtension().lastPathComponent + ".bodies"))
+    func bodies() -> BodyCache { BodyCache(file: Self.file(for: output, "bodies")) }
+
+    /// A file beside the cache of the build writing to `output`: `.gazette-cache/<output name>.<suffix>`.
+    static func file(for output: URL, _ suffix: String) -> URL {
+        output.deletingLastPathComponent().appendingPathComponent(".gazette-cache")
+            .appendingPathComponent(output.lastPathComponent + "." + suffix)
     }
 
     /// The key recorded for `path` by the last build, if any.

@@ -32,10 +32,13 @@ public struct SiteBuilder {
         stage(1, "load", "\(sources.fileCount) files", watch)
 
         watch = Stopwatch()
-        var resolved = SiteResolver.resolve(sources, today: options.today, diagnostics: &report.diagnostics)
+        // Only a build keeps decoded files (`site check` writes nothing).
+        let entries = emit ? EntryCache(file: BuildCache.file(for: options.outputRoot, "entries"), generator: BuildCache.generator) : nil
+        var resolved = SiteResolver.resolve(sources, today: options.today, entries: entries, diagnostics: &report.diagnostics)
         // Computed now, so that the files' texts need not be kept for the render stage; only for a build that
         // may be published (the open data's cache key).
         let contentKey = emit && !report.diagnostics.hasErrors ? Self.contentKey(sources, today: options.today) : nil
+        if !report.diagnostics.hasErrors { entries?.save() }
         report.basePath = resolved?.config.baseURLPath
         stage(2, "resolve", resolved.map { "\($0.issues.count) issues, \($0.documents.count) documents, \($0.interpretations.count) interpretations" } ?? "failed", watch)
 

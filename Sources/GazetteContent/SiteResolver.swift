@@ -18,8 +18,10 @@ public enum SiteResolver {
         return Outcome(site: site, diagnostics: diagnostics, fileCount: sources.fileCount)
     }
 
-    /// Decodes and cross-checks sources already loaded.
-    public static func resolve(_ sources: ContentSources, today: Day, diagnostics: inout Diagnostics) -> Site? {
+    /// Decodes and cross-checks sources already loaded; takes the documents and interpretations whose files
+    /// did not change from `entries`, when given, and keeps the others there.
+    public static func resolve(_ sources: ContentSources, today: Day, entries cache: EntryCache? = nil,
+                               diagnostics: inout Diagnostics) -> Site? {
         guard let siteFile = sources.site,
               let config = SiteConfig.decode(siteFile, diagnostics: &diagnostics) else { return nil }
         var issues: [Issue] = []
@@ -33,11 +35,15 @@ public enum SiteResolver {
             entryFiles += folder.entries.map { ($0, issue.id) }
         }
         // Decoding front matter is most of this stage: on every core, findings merged in content order.
-        let decoded = Parallel.map(entryFiles) { entry -> (Entry?, Diagnostics) in
+        let decoded = Parallel.map(entryFiles) { entry -> (Entry?, Diagnostics, new: (key: RecordStore.Key, bytes: [UInt8])?) in
+            let key = cache?.key(entry.file, issueID: entry.issueID, site: siteFile)
+            if let key, let kept = cache?.entry(key, file: entry.file) { return (kept.entry, kept.findings, nil) }
             var found = Diagnostics()
-            return (Entry.decode(entry.file, issueID: entry.issueID, config: config, diagnostics: &found), found)
+            let decoded = Entry.decode(entry.file, issueID: entry.issueID, config: config, diagnostics: &found)
+            return (decoded, found, key.map { ($0, EntryCache.record(decoded, findings: found)) })
         }
-        for (entry, found) in decoded {
+        cache?.keep(decoded.compactMap(\.new))
+        for (entry, found, _) in decoded {
             diagnostics.append(contentsOf: found)
             switch entry {
             case .document(let d)?: documents.append(d)

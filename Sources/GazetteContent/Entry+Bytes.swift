@@ -1,0 +1,184 @@
+import GazetteModel
+import GazetteParallel
+
+/// Documents and interpretations as bytes, for `EntryCache`: every stored field but the Markdown text, which
+/// is cut from the file again. A field added to `Document` or `Interpretation` must be added here too:
+/// `EntryCacheTests` checks that every entry of the seed and fixture content reads back equal.
+extension ByteBuffer {
+    mutating func document(_ d: Document) {
+        string(d.id)
+        number(d.number)
+        string(d.title)
+        string(d.issuer)
+        strings(d.recipients)
+        day(d.date)
+        string(d.section)
+        optionalInt(d.page)
+        strings(d.topics)
+        string(d.status.rawValue)
+        number(d.supersedes)
+        strings(d.attachments)
+        varint(d.noticeRules.count)
+        for rule in d.noticeRules {
+            string(rule.id)
+            string(rule.name)
+            varint(rule.workingDays)
+            string(rule.quote)
+            location(rule.location)
+        }
+        common(body: d.body, issueID: d.issueID, location: d.location, fields: d.fieldLocations)
+    }
+
+    mutating func interpretation(_ i: Interpretation) {
+        string(i.title)
+        string(i.interprets)
+        string(i.documentID)
+        optionalDay(i.date)
+        optional(i.issuer)
+        string(i.section)
+        optionalInt(i.page)
+        common(body: i.body, issueID: i.issueID, location: i.location, fields: i.fieldLocations)
+    }
+
+    private mutating func common(body: MarkdownBody, issueID: String, location: SourceLocation, fields: [String: SourceLocation]) {
+        varint(body.firstLine)
+        string(body.path)
+        string(issueID)
+        self.location(location)
+        varint(fields.count)
+        for key in fields.keys.sorted() {
+            string(key)
+            self.location(fields[key]!)
+        }
+    }
+
+    private mutating func strings(_ values: [String]) {
+        varint(values.count)
+        for value in values { string(value) }
+    }
+
+    private mutating func number(_ n: DocumentNumber?) {
+        guard let n else { return byte(0) }
+        byte(1)
+        string(n.agencyCode)
+        varint(n.year)
+        varint(n.serial)
+    }
+
+    private mutating func day(_ d: Day) {
+        varint(d.year)
+        varint(d.month)
+        varint(d.day)
+    }
+
+    private mutating func optionalDay(_ d: Day?) {
+        guard let d else { return byte(0) }
+        byte(1)
+        day(d)
+    }
+
+    private mutating func optionalInt(_ value: Int?) {
+        guard let value else { return byte(0) }
+        byte(1)
+        varint(value)
+    }
+
+    private mutating func location(_ l: SourceLocation) {
+        string(l.path)
+        varint(l.line)
+        varint(l.column)
+    }
+}
+
+extension ByteReader {
+    mutating func document(body: MarkdownBody) -> Document? {
+        guard let id = string(), let number = documentNumber(), let title = string(), let issuer = string(),
+              let recipients = strings(), let date = day(), let section = string(), let page = optionalInt(),
+              let topics = strings(), let status = string().flatMap(DocumentStatus.init(rawValue:)),
+              let supersedes = documentNumber(), let attachments = strings(), let ruleCount = varint() else { return nil }
+        var rules: [NoticeRule] = []
+        for _ in 0..<min(ruleCount, 10_000) {
+            guard let id = string(), let name = string(), let days = varint(), let quote = string(), let at = location()
+            else { return nil }
+            rules.append(NoticeRule(id: id, name: name, workingDays: days, quote: quote, location: at))
+        }
+        guard rules.count == ruleCount, let common = common(body) else { return nil }
+        var d = Document(id: id, number: number, title: title, issuer: issuer, recipients: recipients, date: date,
+                         section: section, page: page, topics: topics, status: status, supersedes: supersedes,
+                         attachments: attachments, noticeRules: rules, body: common.body, issueID: common.issueID,
+                         location: common.location)
+        d.fieldLocations = common.fields
+        return d
+    }
+
+    mutating func interpretation(body: MarkdownBody) -> Interpretation? {
+        guard let title = string(), let interprets = string(), let documentID = string(), let date = optionalDay(),
+              let issuer = optionalString(), let section = string(), let page = optionalInt(), let common = common(body)
+        else { return nil }
+        var i = Interpretation(title: title, interprets: interprets, documentID: documentID, date: date, issuer: issuer,
+                               section: section, page: page, body: common.body, issueID: common.issueID,
+                               location: common.location)
+        i.fieldLocations = common.fields
+        return i
+    }
+
+    private mutating func common(_ body: MarkdownBody)
+        -> (body: MarkdownBody, issueID: String, location: SourceLocation, fields: [String: SourceLocation])? {
+        guard let firstLine = varint(), let path = string(), let issueID = string(), let location = location(),
+              let count = varint() else { return nil }
+        var fields: [String: SourceLocation] = [:]
+        for _ in 0..<min(count, 10_000) {
+            guard let key = string(), let at = self.location() else { return nil }
+            fields[key] = at
+        }
+        guard fields.count == count, firstLine == body.firstLine, path == body.path else { return nil }
+        return (body, issueID, location, fields)
+    }
+
+    private mutating func strings() -> [String]? {
+        guard let count = varint() else { return nil }
+        var values: [String] = []
+        for _ in 0..<min(count, 100_000) {
+            guard let value = string() else { return nil }
+            values.append(value)
+        }
+        return values.count == count ? values : nil
+    }
+
+    /// nil: unreadable; `.some(nil)`: no number.
+    private mutating func documentNumber() -> DocumentNumber?? {
+        switch byte() {
+        case 0: return .some(nil)
+        case 1:
+            guard let code = string(), let year = varint(), let serial = varint() else { return nil }
+            return .some(DocumentNumber(agencyCode: code, year: year, serial: serial))
+        default: return nil
+        }
+    }
+
+    private mutating func day() -> Day? {
+        guard let y = varint(), let m = varint(), let d = varint() else { return nil }
+        return Day(year: y, month: m, day: d)
+    }
+
+    private mutating func optionalDay() -> Day?? {
+        switch byte() {
+        case 0: return .some(nil)
+        case 1: return day().map { .some($0) }
+        default: return nil
+        }
+    }
+
+    private mutating func optionalInt() -> Int?? {
+        switch byte() {
+        case 0: return .some(nil)
+        case 1: return varint().map { .some($0) }
+        default: return nil
+        }
+    }
+
+    private mutating func location() -> SourceLocation? {
+        guard let path = string(), let line = varint(), let column = varint() else { return nil }
+        return SourceLocation(path: path, line: line, column: column)
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+
+/// A file of records by key, for what a build keeps of its work for the next one (rendered bodies, decoded
+/// front matter): records are content-addressed (the key is a digest of everything a record was made
+/// from), so any whole record in the file is right whatever build wrote it, and the file needs no tie to
+/// the build cache's other files.
+///
+///     <magic line>
+///     <key: 16 bytes> <length: varint> <record>        (appended)
+///
+/// A build reads the file whole, takes the records it needs, and then appends the ones it made (cutting
+/// off a torn last record first: a build killed while appending), or writes the file afresh with only the
+/// records it used and made, once more than half of it is records it did not use (after a new `site`
+/// executable, whose keys are all new).
+public final class RecordStore: @unchecked Sendable {
+    public typealias Key = [UInt8]
+
+    private let file: URL
+    private let magic: [UInt8]
+    private var data: [UInt8] = []
+    private var stored: [Key: Range<Int>] = [:]
+    /// Bytes of whole records read (where an append starts).
+    private var validLength = 0
+    private var used: [Key: Range<Int>] = [:]
+    private let lock = NSLock()
+
+    public init(file: URL, magic: String) {
+        self.file = file
+        self.magic = Array(magic.utf8)
+        guard let contents = Self.contents(of: file.path), contents.starts(with: self.magic) else { return }
+        data = contents
+        var reader = ByteReader(data)
+        _ = reader.skip(self.magic.count)
+        validLength = reader.offset
+        while !reader.atEnd {
+            guard let key = reader.bytes(16), let length = reader.varint() else { break }
+            let start = reader.offset
+            guard reader.skip(length) else { break }
+            stored[key] = start..<(start + length)
+            validLength = reader.offset
+        }
+    }
+
+    /// A key from what `add` puts into a digest.
+    public static func key(_ add: (inout ContentHash) -> Void) -> Key {
+        var hash = ContentHash()
+        add(&hash)
+        let (a, b) = hash.lanes
+        return withUnsafeBytes(of: (a.littleEndian, b.littleEndian)) { Array($0) }
+    }
+
+    /// The record kept under `key`, if any; noted as used. Safe to call from several threads.
+    public func record(_ key: Key) -> ArraySlice<UInt8>? {
+        guard let range = stored[key] else { return nil }
+        lock.withLock { used[key] = range }
+        return data[range]
+    }
+
+    /// How many records were taken.
+    public var hits: Int { lock.withLock { used.count } }
+
+    /// Keeps the records made this build (`keys`, each record made by `record` when it is written, so they
+    /// are not all held at once) and lets the file's bytes go: appended, or, when more than half of the file
+    /// is records no longer used, the file written afresh with the records used and the new ones.
+    public func store(_ keys: [Key], record: (Int) -> [UInt8]) {
+        defer {
+            data = []
+            stored = [:]
+        }
+        let usedBytes = used.values.reduce(0) { $0 + $1.count + 20 }
+        let garbage = validLength - magic.count - usedBytes
+        if validLength > 0, garbage <= max(usedBytes, 1 << 20) {
+            guard !keys.isEmpty, let handle = try? FileHandle(forWritingTo: file) else { return }
+            defer { try? handle.close() }
+            // A torn record after the last whole one (a build killed while appending) is cut off first.
+            guard (try? handle.truncate(atOffset: UInt64(validLength))) != nil, (try? handle.seekToEnd()) != nil else { return }
+            write(keys, record: record, to: handle)
+        } else {
+            let temporary = file.deletingLastPathComponent()
+                .appendingPathComponent(".\(file.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier)")
+            try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            guard FileManager.default.createFile(atPath: temporary.path, contents: Data(magic)),
+                  let handle = try? FileHandle(forWritingTo: temporary), (try? handle.seekToEnd()) != nil else { return }
+            var out = ByteBuffer()
+            for (key, range) in used.sorted(by: { $0.value.lowerBound < $1.value.lowerBound }) {
+                Self.write(key, data[range], into: &out)
+                if out.bytes.count >= Self.chunk { flush(&out, to: handle) }
+            }
+            flush(&out, to: handle)
+            data = []
+            write(keys, record: record, to: handle)
+            try? handle.close()
+            if rename(temporary.path, file.path) != 0 { try? FileManager.default.removeItem(at: temporary) }
+        }
+    }
+
+    /// Bytes gathered before a write.
+    private static let chunk = 4 << 20
+
+    private func write(_ keys: [Key], record: (Int) -> [UInt8], to handle: FileHandle) {
+        var out = ByteBuffer()
+        for (i, key) in keys.enumerated() {
+            Self.write(key, record(i)[...], into: &out)
+            if out.bytes.count >= Self.chunk { flush(&out, to: handle) }
+        }
+        flush(&out, to: handle)
+    }
+
+    private func flush(_ out: inout ByteBuffer, to handle: FileHandle) {
+        _ = try? handle.write(contentsOf: Data(out.bytes))
+        out.bytes.removeAll(keepingCapacity: true)
+    }
+
+    private static func write(_ key: Key, _ bytes: ArraySlice<UInt8>, into out: inout ByteBuffer) {
+        out.append(key)
+        out.varint(bytes.count)
+        out.bytes.append(contentsOf: bytes)
+    }
+
+    /// A file's bytes read straight into an array (through `Data` they would be held twice for a moment:
+    /// the bodies' file is about twice the size of the gazette's Markdown).
+    private static func contents(of path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        let size = Int(info.st_size)
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            count = 0
+            while count < size {
+                let got = read(fd, buffer.baseAddress! + count, size - count)
+                if got <= 0 { failed = got < 0; break }
+                count += got
+            }
+        }
+        return failed ? nil : bytes
+    }
+}
