@@ -165,7 +165,7 @@ struct SiteRenderer {
     /// Builds the search index through the sink, updates the published one, or keeps it. The index is a
     /// function of its records alone: when none changed (a template, a style sheet or a field the index does
     /// not read was edited) it is kept whole; when a few changed (an editor's rebuild), the shards holding
-    /// their changed n-grams are patched (`SearchIndex.update`, which gives the bytes a build would). Built
+    /// their changed n-grams are patched (`SearchIndex.updating`, which gives the bytes a build would). Built
     /// in full, the index takes the records over and lets their texts go batch by batch (their storage is
     /// freed once the open data has let go of the bodies too), and keeps what the next update needs (every
     /// record with its text). `progress` is told how many records are tokenized.

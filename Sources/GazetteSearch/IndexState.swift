@@ -1,6 +1,6 @@
 import GazetteParallel
 
-/// What an update of the search index (`SearchIndex.update`) needs of the build that made it, in two parts
+/// What an update of the search index (`SearchIndex.updating`) needs of the build that made it, in two parts
 /// that the build cache keeps beside the index:
 ///
 /// - the **index** (small, read whole): per record in id order its facet fields, a digest of what is
@@ -10,7 +10,7 @@ import GazetteParallel
 /// - the **texts** (large, read only for the records that changed): a changed record's old n-grams are
 ///   found by tokenizing its old text again, since storing the n-grams themselves would take many times
 ///   the text. An update appends the changed records' new texts rather than writing them all again, so
-///   the texts grow with every update until the next full build (see `SearchIndex.update`).
+///   the texts grow with every update until the next full build (see `SearchIndex.updating`).
 struct SearchIndexState: Equatable {
     struct Record: Equatable {
         var url: String

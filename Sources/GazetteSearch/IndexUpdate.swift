@@ -4,7 +4,7 @@ import GazetteParallel
 /// Updating a published index in place, for a rebuild after a few documents changed: only the n-grams whose
 /// postings or positions changed have their shards read back, patched and written again, with the changed
 /// documents' record files. The result is byte for byte the index `build` would make of the same records
-/// (the tests compare the two); where it could not be, `update` declines and the index is built.
+/// (the tests compare the two); where it could not be, `updating` declines and the index is built.
 extension SearchIndex {
     /// What changes in the published index: the files to write (gzip, as `build` emits them), the files that
     /// are gone, and what to keep for the next update.
@@ -14,25 +14,7 @@ extension SearchIndex {
         public var kept: Kept
     }
 
-    /// The index of `records` made from the one `index` describes (the index part of what `build(…keepState:)`
-    /// or an earlier update kept), whose texts part `texts` reads by byte range and whose files `published`
-    /// reads back (gzip bytes by path, as emitted). Nil when an update cannot give the bytes `build` would,
-    /// or should not, and the index must be built:
-    /// - a record was added, removed or moved (ids are ranks in date order, and every posting names them),
-    ///   or changed a facet (kind, date, issue, issuer);
-    /// - more than 16 records and a fiftieth of them changed (building is then about as quick);
-    /// - the new average length moved the quantised impacts of more than 64 unchanged documents and a
-    ///   twentieth of them;
-    /// - the shards' inline bytes crossed a power of two (their number changes, and every token moves);
-    /// - a published file or a kept text is missing or does not read back;
-    /// - the texts part, which updates append to, has grown to twice what it holds live: a build writes it
-    ///   afresh.
-    public static func update(_ records: [SearchRecord], index: [UInt8], texts: (Range<Int>) -> [UInt8]?,
-                              published: @escaping (String) -> [UInt8]?) -> Update? {
-        try? updating(records, index: index, texts: texts, published: published).get()
-    }
-
-    /// Why `update` declined: the build says so with `GAZETTE_SEARCH_TIMING`.
+    /// Why `updating` declined: the build says so with `GAZETTE_SEARCH_TIMING`.
     public enum Declined: String, Error {
         case noState = "no state of the last index"
         case recordsMoved = "records were added, removed, or changed their date or facets"
@@ -43,7 +25,19 @@ extension SearchIndex {
         case textsOutgrown = "the kept texts are due to be written afresh"
     }
 
-    /// `update`, or why not.
+    /// The index of `records` made from the one `index` describes (the index part of what `build(…keepState:)`
+    /// or an earlier update kept), whose texts part `texts` reads by byte range and whose files `published`
+    /// reads back (gzip bytes by path, as emitted). It declines, with the reason, when an update cannot give
+    /// the bytes `build` would, or should not, and the index must be built:
+    /// - a record was added, removed or moved (ids are ranks in date order, and every posting names them),
+    ///   or changed a facet (kind, date, issue, issuer);
+    /// - more than 16 records and a fiftieth of them changed (building is then about as quick);
+    /// - the new average length moved the quantised impacts of more than 64 unchanged documents and a
+    ///   twentieth of them;
+    /// - the shards' inline bytes crossed a power of two (their number changes, and every token moves);
+    /// - a published file or a kept text is missing or does not read back;
+    /// - the texts part, which updates append to, has grown to twice what it holds live: a build writes it
+    ///   afresh.
     public static func updating(_ records: [SearchRecord], index: [UInt8], texts readTexts: (Range<Int>) -> [UInt8]?,
                                 published: @escaping (String) -> [UInt8]?) -> Result<Update, Declined> {
         var clock = StepClock(environment: "GAZETTE_SEARCH_TIMING")

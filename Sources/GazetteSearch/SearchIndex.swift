@@ -38,7 +38,7 @@ public enum SearchIndex {
     /// With `GAZETTE_SEARCH_TIMING` set, prints the time of each step to standard error.
     /// The records are taken over: each one's text is let go once its batch is tokenized, so a caller that
     /// keeps no other copy of the texts does not hold them all while the postings grow. `progress` is told
-    /// how many records are tokenized so far, after each batch. With `keepState`, returns what `update` needs
+    /// how many records are tokenized so far, after each batch. With `keepState`, returns what `updating` needs
     /// to update this index when some records change, for the build cache: its texts part holds every
     /// record's text, so holding it costs about what the texts do.
     @discardableResult
