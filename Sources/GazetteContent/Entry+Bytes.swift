@@ -7,16 +7,16 @@ import GazetteParallel
 extension ByteBuffer {
     mutating func document(_ d: Document) {
         string(d.id)
-        number(d.number)
+        optional(d.number) { $0.number($1) }
         string(d.title)
         string(d.issuer)
         strings(d.recipients)
         day(d.date)
         string(d.section)
-        optionalInt(d.page)
+        optional(d.page) { $0.varint($1) }
         strings(d.topics)
         string(d.status.rawValue)
-        number(d.supersedes)
+        optional(d.supersedes) { $0.number($1) }
         strings(d.attachments)
         varint(d.noticeRules.count)
         for rule in d.noticeRules {
@@ -33,10 +33,10 @@ extension ByteBuffer {
         string(i.title)
         string(i.interprets)
         string(i.documentID)
-        optionalDay(i.date)
+        optional(i.date) { $0.day($1) }
         optional(i.issuer)
         string(i.section)
-        optionalInt(i.page)
+        optional(i.page) { $0.varint($1) }
         common(body: i.body, issueID: i.issueID, location: i.location, fields: i.fieldLocations)
     }
 
@@ -57,9 +57,7 @@ extension ByteBuffer {
         for value in values { string(value) }
     }
 
-    private mutating func number(_ n: DocumentNumber?) {
-        guard let n else { return byte(0) }
-        byte(1)
+    private mutating func number(_ n: DocumentNumber) {
         string(n.agencyCode)
         varint(n.year)
         varint(n.serial)
@@ -71,18 +69,6 @@ extension ByteBuffer {
         varint(d.day)
     }
 
-    private mutating func optionalDay(_ d: Day?) {
-        guard let d else { return byte(0) }
-        byte(1)
-        day(d)
-    }
-
-    private mutating func optionalInt(_ value: Int?) {
-        guard let value else { return byte(0) }
-        byte(1)
-        varint(value)
-    }
-
     private mutating func location(_ l: SourceLocation) {
         string(l.path)
         varint(l.line)
@@ -92,10 +78,10 @@ extension ByteBuffer {
 
 extension ByteReader {
     mutating func document(body: MarkdownBody) -> Document? {
-        guard let id = string(), let number = documentNumber(), let title = string(), let issuer = string(),
-              let recipients = strings(), let date = day(), let section = string(), let page = optionalInt(),
+        guard let id = string(), let number = optional({ $0.documentNumber() }), let title = string(), let issuer = string(),
+              let recipients = strings(), let date = day(), let section = string(), let page = optional({ $0.varint() }),
               let topics = strings(), let status = string().flatMap(DocumentStatus.init(rawValue:)),
-              let supersedes = documentNumber(), let attachments = strings(), let ruleCount = varint() else { return nil }
+              let supersedes = optional({ $0.documentNumber() }), let attachments = strings(), let ruleCount = varint() else { return nil }
         var rules: [NoticeRule] = []
         for _ in 0..<min(ruleCount, 10_000) {
             guard let id = string(), let name = string(), let days = varint(), let quote = string(), let at = location()
@@ -112,8 +98,8 @@ extension ByteReader {
     }
 
     mutating func interpretation(body: MarkdownBody) -> Interpretation? {
-        guard let title = string(), let interprets = string(), let documentID = string(), let date = optionalDay(),
-              let issuer = optionalString(), let section = string(), let page = optionalInt(), let common = common(body)
+        guard let title = string(), let interprets = string(), let documentID = string(), let date = optional({ $0.day() }),
+              let issuer = optionalString(), let section = string(), let page = optional({ $0.varint() }), let common = common(body)
         else { return nil }
         var i = Interpretation(title: title, interprets: interprets, documentID: documentID, date: date, issuer: issuer,
                                section: section, page: page, body: common.body, issueID: common.issueID,
@@ -145,36 +131,14 @@ extension ByteReader {
         return values.count == count ? values : nil
     }
 
-    /// nil: unreadable; `.some(nil)`: no number.
-    private mutating func documentNumber() -> DocumentNumber?? {
-        switch byte() {
-        case 0: return .some(nil)
-        case 1:
-            guard let code = string(), let year = varint(), let serial = varint() else { return nil }
-            return .some(DocumentNumber(agencyCode: code, year: year, serial: serial))
-        default: return nil
-        }
+    private mutating func documentNumber() -> DocumentNumber? {
+        guard let code = string(), let year = varint(), let serial = varint() else { return nil }
+        return DocumentNumber(agencyCode: code, year: year, serial: serial)
     }
 
     private mutating func day() -> Day? {
         guard let y = varint(), let m = varint(), let d = varint() else { return nil }
         return Day(year: y, month: m, day: d)
-    }
-
-    private mutating func optionalDay() -> Day?? {
-        switch byte() {
-        case 0: return .some(nil)
-        case 1: return day().map { .some($0) }
-        default: return nil
-        }
-    }
-
-    private mutating func optionalInt() -> Int?? {
-        switch byte() {
-        case 0: return .some(nil)
-        case 1: return varint().map { .some($0) }
-        default: return nil
-        }
     }
 
     private mutating func location() -> SourceLocation? {

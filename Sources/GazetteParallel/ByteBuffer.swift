@@ -29,15 +29,15 @@ public struct ByteBuffer {
         bytes.append(contentsOf: utf8)
     }
 
-    /// An optional string: 0, or 1 and the string.
-    public mutating func optional(_ text: String?) {
-        if let text {
-            byte(1)
-            string(text)
-        } else {
-            byte(0)
-        }
+    /// An optional value: 0, or 1 and the value as `write` writes it.
+    public mutating func optional<Value>(_ value: Value?, _ write: (inout ByteBuffer, Value) -> Void) {
+        guard let value else { return byte(0) }
+        byte(1)
+        write(&self, value)
     }
+
+    /// An optional string: 0, or 1 and the string.
+    public mutating func optional(_ text: String?) { optional(text) { $0.string($1) } }
 
     /// Eight bytes, little-endian.
     public mutating func word(_ value: UInt64) {
@@ -90,14 +90,16 @@ public struct ByteReader {
         return String(decoding: bytes[start..<(start + count)], as: UTF8.self)
     }
 
-    /// What `ByteBuffer.optional` wrote: nil when unreadable, `.some(nil)` for no string.
-    public mutating func optionalString() -> String?? {
+    /// What `ByteBuffer.optional` wrote, read by `read`: nil when unreadable, `.some(nil)` for no value.
+    public mutating func optional<Value>(_ read: (inout ByteReader) -> Value?) -> Value?? {
         switch byte() {
         case 0: return .some(nil)
-        case 1: return string().map { .some($0) }
+        case 1: return read(&self).map { .some($0) }
         default: return nil
         }
     }
+
+    public mutating func optionalString() -> String?? { optional { $0.string() } }
 
     public mutating func word() -> UInt64? {
         bytes(8).map { $0.reversed().reduce(0) { $0 << 8 | UInt64($1) } }

@@ -182,15 +182,3 @@ struct IndexUpdateTests {
         #expect(Self.updated(Self.corpus, new) != nil)
     }
 }
-
-/// xorshift64*: seeded, so that a failing edit fails the same way every run.
-private struct SeededRandom: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed &* 0x2545_F491_4F6C_DD1D | 1 }
-    mutating func next() -> UInt64 {
-        state ^= state >> 12
-        state ^= state << 25
-        state ^= state >> 27
-        return state &* 0x2545_F491_4F6C_DD1D
-    }
-}
