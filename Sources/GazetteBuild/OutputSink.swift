@@ -1,5 +1,6 @@
 import Foundation
 import GazetteParallel
+import GazettePublish
 import GazetteRender
 
 /// Where the build's files go as soon as they are made: into the staging tree, through the cache (a file
@@ -11,7 +12,7 @@ import GazetteRender
 final class OutputSink: @unchecked Sendable {
     private let cache: BuildCache?
     private let jobs: Int
-    private let lock = NSLock()
+    fileprivate let lock = NSLock()
     private var paths: [String] = []
     private var failure: Error?
     private var output: OutputTree?
@@ -49,6 +50,27 @@ final class OutputSink: @unchecked Sendable {
         files(batch.map { OutputFile(path: $0.path, data: $0.data) })
     }
 
+    /// Writes files known by a key (`DataSink.write(keyed:)`), on the build's jobs: a file whose published
+    /// copy has the key is kept, the others are made and written. Returns the bytes made, nil for a file
+    /// kept. Without a tree every file is made, for the archive's sake, and only its path recorded.
+    func files(keyed files: [(path: String, key: String)], make: @escaping (Int) -> Data) -> [Data?] {
+        lock.withLock { paths += files.map(\.path) }
+        guard tree != nil else { return Parallel.map(Array(files.indices), jobs: jobs, make) }
+        // Each job writes only its own slot.
+        let made = Box([Data?](repeating: nil, count: files.count))
+        made.value.withUnsafeMutableBufferPointer { slots in
+            let base = UncheckedSendable(slots.baseAddress!)
+            Parallel.forEach(files.count, jobs: jobs) { i in
+                write(files[i].path, key: Self.key(keyed: files[i].key)) {
+                    let data = make(i)
+                    (base.value + i).pointee = data
+                    return data
+                }
+            }
+        }
+        return made.value
+    }
+
     /// Draws pages through their templates and writes them, on the build's jobs; a page whose template and
     /// context are unchanged is not drawn at all.
     func pages(_ pages: [Page], templates: Templates, progress: Progress) {
@@ -78,23 +100,46 @@ final class OutputSink: @unchecked Sendable {
     /// skipped, such as the open data's manifest; it is saved with the step. Returns whether the step ran,
     /// and the note (this run's, or the last one's when the step was skipped).
     @discardableResult
-    func step(_ name: String, key makeKey: () -> String,
-              run: (_ write: @escaping ([(path: String, data: Data)]) -> Void) -> String?) -> (ran: Bool, note: String?) {
+    func step(_ name: String, key makeKey: () -> String, run: (_ write: StepWriter) -> String?) -> (ran: Bool, note: String?) {
         assert(!name.contains(" ") && !name.contains("\n"), "a step's name is one word in the cache file")
-        guard let tree, let cache else { return (true, run(files)) }
+        guard let tree, let cache else { return (true, run(StepWriter(sink: self, written: nil))) }
         let key = makeKey()
         if let last = cache.previousStep(name), last.key == key, keepWhole(name, last, tree: tree, cache: cache) {
             return (false, last.note)
         }
         let written = Box<[String]>([])
-        let note = run { batch in
-            self.lock.withLock { written.value += batch.map(\.path) }
-            self.files(batch)
-        }
+        let note = run(StepWriter(sink: self, written: written))
         if !Interruption.shared.isRequested {
             cache.recordStep(name, BuildCache.Step(key: key, files: lock.withLock { written.value }, note: note))
         }
         return (true, note)
+    }
+
+    /// How a step writes its files: through the sink, noting each as the step's. It is the open data's
+    /// `DataSink`: it keeps a keyed file whose key is unchanged, and reads the last build's files back.
+    struct StepWriter: DataSink {
+        let sink: OutputSink
+        /// The step's files so far (nil when nothing is cached).
+        let written: Box<[String]>?
+
+        func callAsFunction(_ batch: [(path: String, data: Data)]) { write(batch) }
+
+        func write(_ files: [(path: String, data: Data)]) {
+            note(files.map(\.path))
+            sink.files(files)
+        }
+
+        func write(keyed files: [(path: String, key: String)], make: @escaping (Int) -> Data) -> [Data?] {
+            note(files.map(\.path))
+            return sink.files(keyed: files, make: make)
+        }
+
+        func published(_ path: String) -> Data? { sink.readPublished(path) }
+
+        private func note(_ paths: [String]) {
+            guard let written else { return }
+            sink.lock.withLock { written.value += paths }
+        }
     }
 
     /// How an updatable step went.
@@ -181,10 +226,19 @@ final class OutputSink: @unchecked Sendable {
 
     /// A file of a step's last run as published, if its bytes still have the key the cache holds for them
     /// (so a file changed by hand since is not patched as if it were the build's).
-    private func readPublished(_ path: String) -> Data? {
+    func readPublished(_ path: String) -> Data? {
         guard let tree, let cache, let entry = cache.previousEntry(path), let data = tree.readPublished(path, size: entry.size)
         else { return nil }
         return Self.key(of: data) == entry.key ? data : nil
+    }
+
+    /// The cache's key of a file known by a key of its own (an API file's fingerprint).
+    static func key(keyed key: String) -> String {
+        var hash = ContentHash()
+        hash.add(BuildCache.generator)
+        hash.add("keyed")
+        hash.add(key)
+        return hash.hex
     }
 
     /// The cache's key of a data file's bytes.

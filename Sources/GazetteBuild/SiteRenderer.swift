@@ -148,7 +148,7 @@ struct SiteRenderer {
         }
         var made: DownloadManifest?
         let step = sink.step("open-data", key: { BuildCache.generator + "-" + contentKey }) { write in
-            made = openData.publish(pages: sitemap, progress: progress, itemsMade: signalOnce, emit: write)
+            made = openData.publish(pages: sitemap, progress: progress, itemsMade: signalOnce, sink: write)
             return (try? JSONEncoder().encode(made)).map { String(decoding: $0, as: UTF8.self) }
         }
         if let made { return (made, true) }

@@ -47,6 +47,12 @@ public struct ContentHash {
         add(bytes: UnsafeRawBufferPointer(rebasing: raw[(words * 8)...]))
     }
 
+    /// One byte (a tag), without the generic sequence walk of `add(bytes:)`.
+    public mutating func add(byte: UInt8) {
+        a = (a ^ UInt64(byte)) &* Self.prime
+        b = (b ^ UInt64(byte ^ 0x5a)) &* Self.prime
+    }
+
     public mutating func add(word: UInt64) {
         withUnsafeBytes(of: word.littleEndian) { add(bytes: $0) }
     }

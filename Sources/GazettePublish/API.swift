@@ -52,7 +52,8 @@ enum API {
             var container = encoder.container(keyedBy: Key.self)
             try container.encode(items.count, forKey: Key("count"))
             try container.encode(items, forKey: Key(key))
-            for (name, value) in extra { try container.encode(value, forKey: Key(name)) }
+            // In a fixed order, so that the list's fingerprint is the same in every process (the JSON sorts them).
+            for (name, value) in extra.sorted(by: { $0.key < $1.key }) { try container.encode(value, forKey: Key(name)) }
         }
     }
 }

@@ -25,7 +25,8 @@ struct APIFiles {
                                         zh: String, en: String) {
         let path = SiteURL.api + "\(name).json"
         let list = API.List(key: key, items: items, extra: extra.mapValues { Nullable(wrappedValue: $0) })
-        outbox.add(openData.apiFile(path, schema: name, list))
+        let file = Envelope(schemaURL: openData.url(SiteURL.apiSchema(name)), body: list)
+        outbox.add(keyed: [(path: path, key: Self.key(path, list: file))]) { _ in JSONOutput.encode(file) }
         endpoints.append(openData.endpoint(name, path, count: items.count, schema: name, zh: zh, en: en))
     }
 
@@ -35,23 +36,42 @@ struct APIFiles {
                                                   path: (Value) -> String, detail: (Value) -> Detail,
                                                   zh: String, en: String) {
         let paths = values.map(path)
+        let schemaURL = openData.url(SiteURL.apiSchema(name))
         for start in stride(from: 0, to: values.count, by: Self.batch) {
             let range = Array(start..<min(values.count, start + Self.batch))
-            outbox.add(Parallel.map(range, jobs: Parallel.cores * 2) { i in
-                openData.apiFile(paths[i], schema: name, detail(values[i]))
-            })
+            let bodies = Parallel.map(range, jobs: Parallel.cores * 2) { i in
+                let body = Envelope(schemaURL: schemaURL, body: detail(values[i]))
+                return (body: body, key: Self.key(paths[i], body))
+            }
+            outbox.add(keyed: zip(range, bodies).map { (path: paths[$0.0], key: $0.1.key) }) {
+                JSONOutput.encode(bodies[$0].body)
+            }
             itemsDone += range.count
             progress(itemsDone)
         }
         endpoints.append(openData.endpoint(name, template, paths: paths, count: paths.count, schema: name, zh: zh, en: en))
     }
 
-    func append(_ file: (path: String, data: Data)) { outbox.add(file) }
-}
+    /// An API file: its body with `$schema` naming the schema it validates against, kept by its fingerprint.
+    func add<Body: Encodable>(_ path: String, schema: String, _ body: Body) {
+        let file = Envelope(schemaURL: openData.url(SiteURL.apiSchema(schema)), body: body)
+        outbox.add(keyed: [(path: path, key: Self.key(path, file))]) { _ in JSONOutput.encode(file) }
+    }
 
-extension OpenData {
-    /// An API file: its body with `$schema` naming the schema it validates against.
-    func apiFile<Body: Encodable>(_ path: String, schema: String, _ body: Body) -> (path: String, data: Data) {
-        (path, JSONOutput.encode(Envelope(schemaURL: url(SiteURL.apiSchema(schema)), body: body)))
+    /// The key of a list: the fingerprint of the list without its items, then each item's, taken on every
+    /// core (the documents list holds 10,000 summaries).
+    private static func key<Item: Encodable>(_ path: String, list file: Envelope<API.List<Item>>) -> String? {
+        let items = Parallel.map(file.body.items, jobs: Parallel.cores * 2) { Fingerprint.of($0) }
+        let bare = API.List(key: file.body.key, items: [Item](), extra: file.body.extra)
+        guard let head = Fingerprint.of(Envelope(schemaURL: file.schemaURL, body: bare)), !items.contains(nil) else {
+            return nil
+        }
+        return "list \(path) \(head) \(items.count) " + items.map { $0! }.joined(separator: " ")
+    }
+
+    /// The key an API file is kept by: its path and the fingerprint of what it encodes (nil when that has
+    /// none: the file is then always made).
+    private static func key<Body: Encodable>(_ path: String, _ file: Envelope<Body>) -> String? {
+        Fingerprint.of(file).map { "api \(path) \($0)" }
     }
 }

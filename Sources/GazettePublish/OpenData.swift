@@ -67,10 +67,19 @@ public struct OpenData {
     /// thread's work, and the caller may start something else on the other cores.
     public func publish(pages: [String], progress: @escaping (Int) -> Void = { _ in }, itemsMade: () -> Void = {},
                         emit: @escaping (Files) -> Void) -> DownloadManifest {
+        publish(pages: pages, progress: progress, itemsMade: itemsMade, sink: EmittingSink(emit))
+    }
+
+    /// The same, through a sink that may keep the published API files whose fingerprint is unchanged and
+    /// take their archive entries from the last build's archive.
+    public func publish(pages: [String], progress: @escaping (Int) -> Void = { _ in }, itemsMade: () -> Void = {},
+                        sink: DataSink) -> DownloadManifest {
         var clock = StepClock(environment: "GAZETTE_RENDER_TIMING")
-        let outbox = DataOutbox(emit: emit)
+        let outbox = DataOutbox(sink: sink)
         var api = APIFiles(self, outbox: outbox, progress: progress)
-        addContent(to: &api)
+        // Once, on every core: the documents list and documents.csv both hold them.
+        let summaries = Parallel.map(site.documents, jobs: Parallel.cores * 2, summary)
+        addContent(to: &api, summaries: summaries)
         itemsMade()
         clock.lap("content")
         addOrganisations(to: &api)
@@ -85,7 +94,7 @@ public struct OpenData {
                              zh: "接口目录：列出全部接口及其模式、数量和说明，以及订阅源和下载。",
                              en: "The catalog: every endpoint with its schema, count and description, the feeds and the downloads.")
         let endpoints = [index] + api.endpoints
-        api.append(apiFile(index.path, schema: "index", catalog(endpoints: endpoints)))
+        api.add(index.path, schema: "index", catalog(endpoints: endpoints))
 
         let items = feedItems
         outbox.add(schemaFiles())
@@ -93,7 +102,7 @@ public struct OpenData {
         outbox.add(atomFeeds(items: items).map { (path: $0.path, data: Data($0.text.utf8)) }, archived: false)
         outbox.add([(SiteURL.sitemap, Data(Sitemap.xml(pages: pages, config: site.config).utf8)),
                     ("robots.txt", Data(Sitemap.robots(config: site.config).utf8))], archived: false)
-        let csv = Data(DocumentsCSV.csv(site.documents.map(summary)) { url(SiteURL.interpretation($0)) }.utf8)
+        let csv = Data(DocumentsCSV.csv(summaries) { url(SiteURL.interpretation($0)) }.utf8)
         outbox.add((DocumentsCSV.path, csv))
 
         clock.lap("rest")
@@ -112,7 +121,7 @@ public struct OpenData {
                 entryCount: file.path == DataArchive.path ? entryCount : nil)
         }
         clock.lap("sha")
-        emit([(DataArchive.path, archive), (DownloadFiles.checksumsPath, Data(DownloadFiles.checksums(files).utf8))])
+        sink.write([(DataArchive.path, archive), (DownloadFiles.checksumsPath, Data(DownloadFiles.checksums(files).utf8))])
         clock.lap("write")
         clock.report("open data")
         return DownloadManifest(
@@ -128,12 +137,12 @@ public struct OpenData {
     /// The per-item API files `publish` makes: one per issue, document and interpretation.
     public var itemCount: Int { site.issues.count + site.documents.count + site.interpretations.count }
 
-    private func addContent(to api: inout APIFiles) {
+    private func addContent(to api: inout APIFiles, summaries: [API.DocumentSummary]) {
         api.list("issues", key: "issues", site.issues.map(summary),
                  zh: "历期公报：期号、总期号、印发日期、栏目和文件数。", en: "Every issue: numbers, date, sections, counts.")
         api.items("issue", site.issues, template: SiteURL.apiIssue("{id}"), path: { SiteURL.apiIssue($0.id) }, detail: detail,
                   zh: "一期公报及其目录（按栏目和页码）。", en: "One issue with its table of contents by section and page.")
-        api.list("documents", key: "documents", site.documents.map(summary),
+        api.list("documents", key: "documents", summaries,
                  zh: "全部文件的元数据：文号、标题、文种、发文机关、主送机关、日期、期次、页码、主题、有效性。",
                  en: "Metadata of every document: number, title, type, issuer, recipients, dates, issue, page, topics, status.")
         api.items("document", site.documents, template: SiteURL.apiDocument("{id}"), path: { SiteURL.apiDocument($0.id) },

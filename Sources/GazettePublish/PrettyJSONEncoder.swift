@@ -108,11 +108,13 @@ struct AnyKey: CodingKey {
     init?(intValue: Int) { nil }
 }
 
-private let otherIntegers: Set<ObjectIdentifier> = Set([
+/// Integers other than `Int`: written by their description (the fingerprint of an API file walks them alike).
+let otherIntegers: Set<ObjectIdentifier> = Set([
     Int8.self, Int16.self, Int32.self, Int64.self, UInt.self, UInt8.self, UInt16.self, UInt32.self, UInt64.self,
 ].map { ObjectIdentifier($0) })
-/// What Foundation writes in its own way (dates as seconds, data as base64, URLs, numbers in its formatting).
-private let unsupported: Set<ObjectIdentifier> = Set([
+/// What Foundation writes in its own way (dates as seconds, data as base64, URLs, numbers in its formatting),
+/// and what has no fingerprint.
+let unsupported: Set<ObjectIdentifier> = Set([
     Date.self, Data.self, URL.self, Decimal.self, Double.self, Float.self,
 ].map { ObjectIdentifier($0) })
 
