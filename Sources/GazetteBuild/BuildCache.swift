@@ -171,41 +171,72 @@ enum CacheFile {
     static let header = "gazette-cache 2"
 
     static func write(files: [String: BuildCache.Entry], steps: [String: BuildCache.Step]) -> Data {
-        var text = header + "\n"
-        text.reserveCapacity(files.count * 96)
-        for path in files.keys.sorted() {
+        var out: [UInt8] = []
+        out.reserveCapacity(files.count * 96)
+        func line(_ parts: String...) {
+            for (i, part) in parts.enumerated() {
+                if i > 0 { out.append(0x20) }
+                out.append(contentsOf: part.utf8)
+            }
+            out.append(0x0A)
+        }
+        line(header)
+        for path in files.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
             let entry = files[path]!
-            text += "file \(entry.key) \(entry.size) \(path)\n"
+            line("file", entry.key, String(entry.size), path)
         }
         for name in steps.keys.sorted() {
             let step = steps[name]!
-            text += "step \(name) \(step.key) \(step.files.count) \(step.note == nil ? 0 : 1)\n"
-            for path in step.files { text += path + "\n" }
-            if let note = step.note { text += note + "\n" }
+            line("step", name, step.key, String(step.files.count), step.note == nil ? "0" : "1")
+            for path in step.files { line(path) }
+            if let note = step.note { line(note) }
         }
-        return Data(text.utf8)
+        return Data(out)
     }
 
+    /// Read over the UTF-8 bytes, a line at a time: splitting the text by characters took 0.45 s for
+    /// the 45,600 lines of a 10,000-document site, on every build.
     static func read(_ data: Data) -> (files: [String: BuildCache.Entry], steps: [String: BuildCache.Step])? {
-        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.first == Substring(header), lines.last == "" else { return nil }
+        let bytes = [UInt8](data)
+        var lines: [Range<Int>] = []
+        lines.reserveCapacity(bytes.count / 80)
+        var start = 0
+        for (i, byte) in bytes.enumerated() where byte == 0x0A {
+            lines.append(start..<i)
+            start = i + 1
+        }
+        // The last line ends with a line break: a torn write does not.
+        guard start == bytes.count, let first = lines.first, bytes[first].elementsEqual(header.utf8) else { return nil }
+        func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+        /// The line's fields: `count - 1` cut at spaces, the last one the rest of the line.
+        func fields(_ line: Range<Int>, _ count: Int) -> [Range<Int>]? {
+            var fields: [Range<Int>] = []
+            var at = line.lowerBound
+            while fields.count < count - 1, let space = bytes[at..<line.upperBound].firstIndex(of: 0x20) {
+                fields.append(at..<space)
+                at = space + 1
+            }
+            fields.append(at..<line.upperBound)
+            return fields.count == count ? fields : nil
+        }
+        func number(_ range: Range<Int>) -> Int? { Int(text(range)) }
+        let file = Array("file ".utf8), step = Array("step ".utf8)
         var files: [String: BuildCache.Entry] = [:]
         var steps: [String: BuildCache.Step] = [:]
         files.reserveCapacity(lines.count)
         var i = 1
-        while i < lines.count - 1 {
+        while i < lines.count {
             let line = lines[i]
             i += 1
-            if line.hasPrefix("file ") {
-                let fields = line.split(separator: " ", maxSplits: 3, omittingEmptySubsequences: false)
-                guard fields.count == 4, let size = Int(fields[2]) else { return nil }
-                files[String(fields[3])] = BuildCache.Entry(key: String(fields[1]), size: size)
-            } else if line.hasPrefix("step ") {
-                let fields = line.split(separator: " ", omittingEmptySubsequences: false)
-                guard fields.count == 5, let count = Int(fields[3]), let notes = Int(fields[4]), count >= 0,
-                      notes == 0 || notes == 1, i + count + notes <= lines.count - 1 else { return nil }
-                steps[String(fields[1])] = BuildCache.Step(key: String(fields[2]), files: lines[i..<(i + count)].map(String.init),
-                                                           note: notes == 1 ? String(lines[i + count]) : nil)
+            if bytes[line].starts(with: file) {
+                guard let f = fields(line, 4), let size = number(f[2]) else { return nil }
+                files[text(f[3])] = BuildCache.Entry(key: text(f[1]), size: size)
+            } else if bytes[line].starts(with: step) {
+                guard let f = fields(line, 5), !bytes[f[4]].contains(0x20), let count = number(f[3]),
+                      let notes = number(f[4]), count >= 0, notes == 0 || notes == 1, i + count + notes <= lines.count
+                else { return nil }
+                steps[text(f[1])] = BuildCache.Step(key: text(f[2]), files: lines[i..<(i + count)].map(text),
+                                                    note: notes == 1 ? text(lines[i + count]) : nil)
                 i += count + notes
             } else {
                 return nil
