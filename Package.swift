@@ -38,9 +38,11 @@ let package = Package(
         ),
         .target(name: "GazetteDeflate", dependencies: ["CLibdeflate"]),
         .target(name: "GazetteSearch", dependencies: ["GazetteDeflate", "GazetteParallel"]),
+        // SHA-256 with the x86 SHA extensions, for the checksum of the data archive (C: Swift has no intrinsics).
+        .target(name: "CSHA256"),
         .target(
             name: "GazettePublish",
-            dependencies: ["GazetteModel", "GazetteParallel", "GazetteDeflate"]
+            dependencies: ["GazetteModel", "GazetteParallel", "GazetteDeflate", "CSHA256"]
         ),
         .target(
             name: "GazetteBuild",

@@ -44,4 +44,16 @@ struct SHA256Tests {
         #expect(hex.count == 64)
         #expect(hex.allSatisfy { "0123456789abcdef".contains($0) })
     }
+
+    /// The processor's SHA instructions and the portable code give the same digest, for every length of
+    /// padding and for a message of many blocks. (On a processor without them both paths are the portable
+    /// one, and the test says so.)
+    @Test func theProcessorsSHAInstructionsAgreeWithThePortableCode() {
+        var random = SeededRandom(seed: 256)
+        for length in Array(0...200) + [4096, 1 << 20] {
+            let message = Data((0..<length).map { _ in UInt8.random(in: 0...255, using: &random) })
+            #expect(SHA256.digest(message) == SHA256.digest(message, portable: true), "\(length) bytes")
+        }
+        if !SHA256.accelerated { print("note: this processor has no SHA instructions; only the portable code ran") }
+    }
 }
