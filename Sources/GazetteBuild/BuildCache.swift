@@ -181,7 +181,7 @@ enum CacheFile {
             out.append(0x0A)
         }
         line(header)
-        for path in files.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+        for path in files.keys.sorted() {
             let entry = files[path]!
             line("file", entry.key, String(entry.size), path)
         }

@@ -100,16 +100,28 @@ enum IssueFolderName {
 struct TreeReader {
     let root: URL
     private let fileManager = FileManager.default
+    /// The root's path, standardized, and the working directory's with a slash: worked out once, as the
+    /// paths of ten thousand files are made from them. (Relative paths here come from directory listings
+    /// without hidden names, so they hold no `.` or `..` to standardize.)
+    private let rootPath: String
+    private let workingDirectory: String
+
+    init(root: URL) {
+        self.root = root
+        rootPath = root.standardizedFileURL.path
+        workingDirectory = FileManager.default.currentDirectoryPath + "/"
+    }
+
+    private func path(_ relative: String) -> String { rootPath + "/" + relative }
 
     /// The path people see: relative to the working directory when the root is below it.
     func display(_ relative: String) -> String {
-        let cwd = fileManager.currentDirectoryPath
-        let full = root.appendingPathComponent(relative).standardizedFileURL.path
-        return full.hasPrefix(cwd + "/") ? String(full.dropFirst(cwd.count + 1)) : full
+        let full = path(relative)
+        return full.hasPrefix(workingDirectory) ? String(full.dropFirst(workingDirectory.count)) : full
     }
 
     func file(_ relative: String, required: Bool, diagnostics: inout Diagnostics) -> ContentFile? {
-        let url = root.appendingPathComponent(relative)
+        let url = URL(fileURLWithPath: path(relative))
         guard fileManager.fileExists(atPath: url.path) else {
             if required { diagnostics.error("缺少文件", at: SourceLocation(path: display(relative))) }
             return nil
@@ -129,14 +141,13 @@ struct TreeReader {
     }
 
     private func entries(_ relative: String) -> [String] {
-        let url = root.appendingPathComponent(relative)
-        let names = (try? fileManager.contentsOfDirectory(atPath: url.path)) ?? []
+        let names = (try? fileManager.contentsOfDirectory(atPath: path(relative))) ?? []
         return names.filter { !$0.hasPrefix(".") }.sorted()
     }
 
     private func isDirectory(_ relative: String) -> Bool {
         var isDir: ObjCBool = false
-        return fileManager.fileExists(atPath: root.appendingPathComponent(relative).path, isDirectory: &isDir)
+        return fileManager.fileExists(atPath: path(relative), isDirectory: &isDir)
             && isDir.boolValue
     }
 }
