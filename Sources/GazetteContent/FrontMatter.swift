@@ -28,7 +28,15 @@ public struct FrontMatter: Sendable, Equatable {
     /// Splits `text` (LF line endings) at the `---` fences. Works on UTF-8 bytes and looks only
     /// at line starts, because bodies are long and the front matter is a few lines at the top.
     public static func split(_ text: String) -> Result<FrontMatter, SplitError> {
-        let bytes = Array(text.utf8)
+        // In place when the text is contiguous UTF-8 (as read from a file it always is): a rebuild cuts the
+        // body of every cached document again, and copying each file's bytes and validating its body anew
+        // was most of that.
+        if let split = text.utf8.withContiguousStorageIfAvailable({ split(text, bytes: $0) }) { return split }
+        return split(text, bytes: Array(text.utf8))
+    }
+
+    private static func split<Bytes: RandomAccessCollection>(_ text: String, bytes: Bytes) -> Result<FrontMatter, SplitError>
+        where Bytes.Element == UInt8, Bytes.Index == Int, Bytes.SubSequence: Collection<UInt8> {
         var lineStarts = [0]
         var line = 1
         // Walk line by line until the closing fence; the body is never split into lines.
@@ -47,14 +55,17 @@ public struct FrontMatter: Sendable, Equatable {
         guard let closing else { return .failure(.missingClosingFence) }
         let yamlStart = lineStarts.count > 1 ? lineStarts[1] : closing.start
         let yamlEnd = max(yamlStart, closing.start - 1)
-        let yaml = String(decoding: bytes[yamlStart..<yamlEnd], as: UTF8.self)
+        // Both cut at line breaks, so at character boundaries: taken from the text, not decoded again.
+        let utf8 = text.utf8
+        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+        let yaml = String(text[index(yamlStart)..<index(yamlEnd)])
         let bodyStart = min(closing.end + 1, bytes.count)
-        var body = String(decoding: bytes[bodyStart...], as: UTF8.self)
+        var body = String(text[index(bodyStart)...])
         if !body.isEmpty && !body.hasSuffix("\n") { body += "\n" }
         return .success(FrontMatter(yaml: yaml, yamlFirstLine: 2, body: body, bodyFirstLine: closing.line + 1))
     }
 
-    private static func isFence(_ line: ArraySlice<UInt8>) -> Bool {
+    private static func isFence<Line: Collection<UInt8>>(_ line: Line) -> Bool {
         line.starts(with: [0x2D, 0x2D, 0x2D]) && line.dropFirst(3).allSatisfy { $0 == 0x20 || $0 == 0x09 }
     }
 }
