@@ -12,14 +12,10 @@ final class BuildCache: @unchecked Sendable {
     /// Bumped whenever the generator's output could change for the same input.
     static let generatorVersion = "gazette-2"
 
-    /// The version and a hash of the running executable: every key includes it, so a rebuilt `site`
-    /// (whose output may differ for the same input) never reuses what an older one made. Reading the
-    /// 50 MB executable costs some 30 ms, once per process.
-    static let generator: String = {
-        var hash = ContentHash()
-        if let executable = try? Data(contentsOf: URL(fileURLWithPath: "/proc/self/exe")) { hash.add(data: executable) }
-        return generatorVersion + "-" + hash.hex
-    }()
+    /// The version and the identity of the running executable (`ExecutableIdentity`): every key includes
+    /// it, so a rebuilt `site` (whose output may differ for the same input) never reuses what an older one
+    /// made.
+    static let generator: String = generatorVersion + "-" + ExecutableIdentity.current()
 
     struct Entry: Equatable {
         /// Hash of what the file was made from (for pages: template and context).

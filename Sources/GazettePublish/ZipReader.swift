@@ -7,7 +7,12 @@ import Foundation
 /// every entry afresh.
 enum ZipReader {
     static func entries(of archive: Data) -> [String: ZipWriter.Packed]? {
-        let bytes = [UInt8](archive)
+        archive.withUnsafeBytes { raw in entries(of: archive, bytes: raw.bindMemory(to: UInt8.self)) }
+    }
+
+    /// Reads the headers in place; each body is a slice of `archive`, sharing its storage (the archive of a
+    /// large gazette is 50 MB, and copying it twice was most of the reading).
+    private static func entries(of archive: Data, bytes: UnsafeBufferPointer<UInt8>) -> [String: ZipWriter.Packed]? {
         guard let directory = centralDirectory(bytes) else { return nil }
         var entries: [String: ZipWriter.Packed] = [:]
         entries.reserveCapacity(directory.count)
@@ -29,7 +34,7 @@ enum ZipReader {
             let body = local + 30 + nameLength
             guard body + compressed <= bytes.count else { return nil }
             let start = archive.startIndex + body
-            entries[name] = ZipWriter.Packed(name: name, crc: crc, size: size, body: archive.subdata(in: start..<(start + compressed)))
+            entries[name] = ZipWriter.Packed(name: name, crc: crc, size: size, body: archive[start..<(start + compressed)])
             at += 46 + nameLength
         }
         return entries
@@ -37,7 +42,7 @@ enum ZipReader {
 
     /// Where the central directory starts and how many entries it holds, from the end record (or the ZIP64
     /// end record, for more than 65,535 entries).
-    private static func centralDirectory(_ bytes: [UInt8]) -> (offset: Int, count: Int)? {
+    private static func centralDirectory(_ bytes: UnsafeBufferPointer<UInt8>) -> (offset: Int, count: Int)? {
         let end = bytes.count - 22
         guard end >= 0, le32(bytes, end) == 0x0605_4b50 else { return nil }
         let count = Int(le16(bytes, end + 10))
@@ -50,7 +55,7 @@ enum ZipReader {
         return (Int(le64(bytes, record + 48)), Int(le64(bytes, record + 32)))
     }
 
-    private static func le16(_ b: [UInt8], _ i: Int) -> UInt16 { UInt16(b[i]) | UInt16(b[i + 1]) << 8 }
-    private static func le32(_ b: [UInt8], _ i: Int) -> UInt32 { UInt32(le16(b, i)) | UInt32(le16(b, i + 2)) << 16 }
-    private static func le64(_ b: [UInt8], _ i: Int) -> UInt64 { UInt64(le32(b, i)) | UInt64(le32(b, i + 4)) << 32 }
+    private static func le16(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> UInt16 { UInt16(b[i]) | UInt16(b[i + 1]) << 8 }
+    private static func le32(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> UInt32 { UInt32(le16(b, i)) | UInt32(le16(b, i + 2)) << 16 }
+    private static func le64(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> UInt64 { UInt64(le32(b, i)) | UInt64(le32(b, i + 4)) << 32 }
 }
