@@ -16,12 +16,20 @@ struct CrossReferences {
 
     mutating func check(diagnostics: inout Diagnostics) {
         let issueByID = Dictionary(issues.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        orderedDocuments = uniqueDocuments(diagnostics: &diagnostics).sorted { a, b in
-            let ia = issueByID[a.issueID], ib = issueByID[b.issueID]
-            if a.issueID != b.issueID { return (ia?.year ?? 0, ia?.number ?? 0) > (ib?.year ?? 0, ib?.number ?? 0) }
-            let sa = ia?.sections.firstIndex(of: a.section) ?? .max, sb = ib?.sections.firstIndex(of: b.section) ?? .max
-            return (sa, a.page ?? .max, a.id) < (sb, b.page ?? .max, b.id)
+        // Newest issue first, then by section, page and id. The keys are worked out once per document and
+        // the documents' indices sorted: comparing the documents themselves looked up their issues and
+        // copied them for each of the 140,000 comparisons a 10,000-document gazette needs.
+        let unique = uniqueDocuments(diagnostics: &diagnostics)
+        let keys = unique.map { document -> (issueID: String, issue: (Int, Int), section: Int, page: Int, id: String) in
+            let issue = issueByID[document.issueID]
+            return (document.issueID, (issue?.year ?? 0, issue?.number ?? 0),
+                    issue?.sections.firstIndex(of: document.section) ?? .max, document.page ?? .max, document.id)
         }
+        orderedDocuments = unique.indices.sorted { i, j in
+            let a = keys[i], b = keys[j]
+            if a.issueID != b.issueID { return a.issue > b.issue }
+            return (a.section, a.page, a.id) < (b.section, b.page, b.id)
+        }.map { unique[$0] }
         for document in orderedDocuments {
             checkPlacement(document, issue: issueByID[document.issueID], diagnostics: &diagnostics)
             checkRuleQuotes(document, diagnostics: &diagnostics)
@@ -37,7 +45,8 @@ struct CrossReferences {
     private func uniqueDocuments(diagnostics: inout Diagnostics) -> [Document] {
         var firstByID: [String: Document] = [:]
         var kept: [Document] = []
-        for document in documents.sorted(by: { $0.location < $1.location }) {
+        let locations = documents.map(\.location)
+        for document in documents.indices.sorted(by: { locations[$0] < locations[$1] }).map({ documents[$0] }) {
             if let first = firstByID[document.id] {
                 let what = document.number.map { "发文字号“\($0)”" } ?? "id“\(document.id)”"
                 diagnostics.error("\(what)与 \(first.location.path) 重复", at: document.location(of: document.number == nil ? "id" : "number"))
