@@ -74,22 +74,41 @@ final class OutputSink: @unchecked Sendable {
     /// Draws pages through their templates and writes them, on the build's jobs; a page whose template and
     /// context are unchanged is not drawn at all.
     func pages(_ pages: [Page], templates: Templates, progress: Progress) {
-        lock.withLock { paths += pages.map(\.path) }
+        draw(pages.count, templates: templates, progress: progress, page: { (pages[$0].path, pages[$0].template) },
+             key: { hash, i in hash.add(context: pages[i].context) }, context: { pages[$0].context })
+    }
+
+    /// Draws and writes pages known by the digest of what their contexts are made from (`DeferredPage`), on
+    /// the build's jobs: a page whose template and inputs are unchanged is neither made nor drawn.
+    func pages(_ pages: [DeferredPage], templates: Templates, progress: Progress) {
+        draw(pages.count, templates: templates, progress: progress, page: { (pages[$0].path, pages[$0].template) },
+             key: { hash, i in hash.add("inputs"); hash.add(pages[i].inputs) }, context: { pages[$0].make().context })
+    }
+
+    /// Page `i`'s key is its template's and what `key` adds; its context is asked for only to draw it.
+    private func draw(_ count: Int, templates: Templates, progress: Progress, page: (Int) -> (path: String, template: String),
+                      key: (inout ContentHash, Int) -> Void, context: (Int) -> [String: Any]) {
+        lock.withLock { paths += (0..<count).map { page($0).path } }
         guard tree != nil else { return }
-        let templateKeys = Dictionary(uniqueKeysWithValues: templates.names.map { name in
+        let templateKeys = Self.templateKeys(templates)
+        Parallel.forEach(count, jobs: jobs) { i in
+            let (path, template) = page(i)
+            var hash = ContentHash()
+            hash.add(templateKeys[template] ?? "")
+            key(&hash, i)
+            write(path, key: hash.hex) { templates.renderData(template, context(i)) ?? Data() }
+            progress.advance()
+        }
+    }
+
+    /// Each template's key: the generator and the text of the template with every partial it uses.
+    private static func templateKeys(_ templates: Templates) -> [String: String] {
+        Dictionary(uniqueKeysWithValues: templates.names.map { name in
             var hash = ContentHash()
             hash.add(BuildCache.generator)
             hash.add(templates.dependencyText(of: name))
             return (name, hash.hex)
         })
-        Parallel.forEach(pages.count, jobs: jobs) { i in
-            let page = pages[i]
-            var hash = ContentHash()
-            hash.add(templateKeys[page.template] ?? "")
-            hash.add(context: page.context)
-            write(page.path, key: hash.hex) { templates.renderData(page.template, page.context) ?? Data() }
-            progress.advance()
-        }
     }
 
     /// Runs a step that writes files through this sink (`search`, `open-data`) only when its key

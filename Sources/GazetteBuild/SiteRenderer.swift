@@ -59,24 +59,26 @@ struct SiteRenderer {
         site = site.forgettingMarkdown()
         FreedMemory.release()
         clock.lap(bodyCache.map { "bodies (\($0.hits) kept)" } ?? "bodies")
-        var pages = pageContexts(bodies: bodies)
+        var (pages, deferred) = pageContexts(bodies: bodies)
         clock.lap("contexts")
         // A signal stops the build between steps (and between batches of the search index): the
         // interruption handler gives the build two seconds before it cleans up and exits by itself.
         let interrupted = { Interruption.shared.isRequested }
-        let missing = Set(pages.map(\.template) + [DownloadsPage.template]).subtracting(templates.names).sorted()
+        let missing = Set(pages.map(\.template) + deferred.map(\.template) + [DownloadsPage.template])
+            .subtracting(templates.names).sorted()
         for name in missing {
             diagnostics.error("主题缺少模板 \(name).mustache", at: SourceLocation(path: display(templatesDir)))
         }
         // A build with errors (in the bodies, or a missing template) will not be published: from here the
         // sink only records paths, for the link check.
         if diagnostics.hasErrors { sink.stopWriting() }
-        var pageCount = pages.count
-        let sitemap = (pages.map(\.urlPath) + [SiteURL.downloads]).sorted()
+        var pageCount = pages.count + deferred.count
+        let sitemap = (pages.map(\.urlPath) + deferred.map(\.urlPath) + [SiteURL.downloads]).sorted()
         // Drawn now, not at emit, so that no page context outlives its drawing.
-        draw(pages, templates: templates, sink: sink)
+        draw(pages, deferred, templates: templates, sink: sink)
         var kept = keepsPages ? pages : []
         pages = []
+        deferred = []
         FreedMemory.release()
         clock.lap("pages")
         if interrupted() { return nil }
@@ -109,7 +111,7 @@ struct SiteRenderer {
         if interrupted() { return nil }
         // The downloads page shows the archive's size and checksum: it comes after the open data.
         let downloads = DownloadsPage(site: site).page(manifest)
-        draw([downloads], templates: templates, sink: sink)
+        draw([downloads], [], templates: templates, sink: sink)
         pageCount += 1
         if keepsPages { kept.append(downloads) }
 
@@ -197,25 +199,72 @@ struct SiteRenderer {
     }
 
     /// Every page's context but the downloads page's (which needs the open data's manifest).
-    private func pageContexts(bodies: RenderedBodies) -> [Page] {
+    /// Every page's context, but the documents' and interpretations' pages are deferred when there is a
+    /// cache to keep them: each is known by the digest of the site (its Markdown let go), its kind, its id
+    /// and its body's key (`BodyCache.key`, which the rendered body is a function of), and made only if
+    /// its page must be drawn. No page reads another page's body, so a body edit changes one digest.
+    private func pageContexts(bodies: RenderedBodies) -> (pages: [Page], deferred: [DeferredPage]) {
         let lists = ListPages(site: site)
         let documentPages = DocumentPages(site: site)
         var pages: [Page] = [lists.home(), lists.issues(), lists.documents(), lists.notFound(),
                              lists.elderHelp(), SearchPage(site: site).page()]
         pages += site.issues.map(lists.issue)
-        pages += Parallel.map(site.documents, jobs: jobs) { documentPages.document($0, body: bodies.documents[$0.id]!) }
-        pages += site.interpretations.map { documentPages.interpretation($0, body: bodies.interpretations[$0.id]!) }
+        var deferred: [DeferredPage] = []
+        if let digest = siteDigest(), bodies.keys.count == site.documents.count + site.interpretations.count {
+            func inputs(_ kind: String, _ id: String) -> String {
+                var hash = ContentHash()
+                hash.add(digest)
+                hash.add(kind)
+                hash.add(id)
+                hash.add(bytes: bodies.keys["\(kind)/\(id)"]!)
+                return hash.hex
+            }
+            deferred += Parallel.map(site.documents, jobs: jobs) { document in
+                let body = bodies.documents[document.id]!
+                return DeferredPage(path: SiteURL.document(document.id) + "index.html", template: "document",
+                                    inputs: inputs("documents", document.id)) { documentPages.document(document, body: body) }
+            }
+            deferred += site.interpretations.map { interpretation in
+                let body = bodies.interpretations[interpretation.id]!
+                return DeferredPage(path: SiteURL.interpretation(interpretation.id) + "index.html", template: "interpretation",
+                                    inputs: inputs("interpretations", interpretation.id)) {
+                    documentPages.interpretation(interpretation, body: body)
+                }
+            }
+        } else {
+            pages += Parallel.map(site.documents, jobs: jobs) { documentPages.document($0, body: bodies.documents[$0.id]!) }
+            pages += site.interpretations.map { documentPages.interpretation($0, body: bodies.interpretations[$0.id]!) }
+        }
         let noticePages = NoticePages(site: site)
         pages.append(noticePages.index())
         pages += site.notices.map { noticePages.notice($0, body: bodies.notices[$0.id]!) }
         pages += organisationPages(bodies: bodies)
-        return pages
+        return (pages, deferred)
+    }
+
+    /// The digest of the site as the pages see it (after `forgettingMarkdown`), when pages can be kept by
+    /// their inputs: with a cache, and not when every context must be kept (`keepsPages`).
+    /// The documents and interpretations are walked on every core, the rest of the site as one value.
+    private func siteDigest() -> String? {
+        guard bodyCache != nil, !keepsPages else { return nil }
+        let documents = Parallel.map(site.documents, jobs: jobs * 2) { Fingerprint.of($0) }
+        let interpretations = Parallel.map(site.interpretations, jobs: jobs * 2) { Fingerprint.of($0) }
+        let rest = Site(config: site.config, issues: site.issues, documents: [], interpretations: [], notices: site.notices,
+                        calendar: site.calendar, departments: site.departments, divisions: site.divisions,
+                        committees: site.committees, today: site.today)
+        guard let head = Fingerprint.of(rest), !documents.contains(nil), !interpretations.contains(nil) else { return nil }
+        var hash = ContentHash()
+        hash.add(head)
+        hash.add("\(documents.count) \(interpretations.count)")
+        for digest in documents + interpretations { hash.add(digest!) }
+        return hash.hex
     }
 
     /// Draws pages through their templates into the sink, with progress on a terminal.
-    private func draw(_ pages: [Page], templates: Templates, sink: OutputSink) {
-        let progress = Progress("\(stageLabel): pages", total: pages.count)
+    private func draw(_ pages: [Page], _ deferred: [DeferredPage], templates: Templates, sink: OutputSink) {
+        let progress = Progress("\(stageLabel): pages", total: pages.count + deferred.count)
         sink.pages(pages, templates: templates, progress: progress)
+        if !deferred.isEmpty { sink.pages(deferred, templates: templates, progress: progress) }
         progress.finish()
     }
 
@@ -227,24 +276,27 @@ struct SiteRenderer {
             + site.notices.map { (2, $0.id, $0.body) }
         let progress = Progress("\(stageLabel): bodies", total: sources.count)
         let cache = bodyCache
-        let rendered = Parallel.map(sources, jobs: jobs) { source -> (RenderedBody, Diagnostics, new: BodyCache.Key?) in
+        let rendered = Parallel.map(sources, jobs: jobs) { source -> (RenderedBody, Diagnostics, BodyCache.Key?, new: Bool) in
             defer { progress.advance() }
             let key = cache.map { _ in BodyCache.key(source.body) }
-            if let key, let kept = cache?.body(key) { return (kept.body, kept.findings, nil) }
+            if let key, let kept = cache?.body(key) { return (kept.body, kept.findings, key, false) }
             var found = Diagnostics()
             let body = Markdown.render(source.body, diagnostics: &found)
-            return (body, found, key)
+            return (body, found, key, true)
         }
-        cache?.store(rendered.compactMap { body, found, key in key.map { (key: $0, body: body, findings: found) } })
+        cache?.store(rendered.compactMap { body, found, key, new in
+            key.flatMap { new ? (key: $0, body: body, findings: found) : nil }
+        })
         progress.finish()
         var bodies = RenderedBodies()
-        for (source, (body, found, _)) in zip(sources, rendered) {
+        for (source, (body, found, key, _)) in zip(sources, rendered) {
             diagnostics.append(contentsOf: found)
             switch source.kind {
             case 0: bodies.documents[source.id] = body
             case 1: bodies.interpretations[source.id] = body
             default: bodies.notices[source.id] = body
             }
+            if let key, source.kind < 2 { bodies.keys["\(source.kind == 0 ? "documents" : "interpretations")/\(source.id)"] = key }
         }
         return bodies
     }
@@ -389,6 +441,9 @@ struct RenderedBodies {
     var documents: [String: RenderedBody] = [:]
     var interpretations: [String: RenderedBody] = [:]
     var notices: [String: RenderedBody] = [:]
+    /// The key each document's and interpretation's body is rendered from (`BodyCache.key`), by page folder
+    /// (`documents/<id>`), when there is a cache.
+    var keys: [String: BodyCache.Key] = [:]
 
     /// Drops the HTML, tables and text, once the pages are drawn and the open data and the search
     /// records have them: the link check reads only the links.

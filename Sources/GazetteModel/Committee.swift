@@ -1,5 +1,5 @@
 /// A person's place in a committee or its office.
-public struct CommitteeMember: Sendable, Hashable {
+public struct CommitteeMember: Sendable, Hashable, Encodable {
     /// 主任, 副组长, 成员, 工作人员 …
     public var role: String
     public var name: String
@@ -17,7 +17,7 @@ public struct CommitteeMember: Sendable, Hashable {
 }
 
 /// A leading group, committee or task force: `committees/<id>.yaml`.
-public struct Committee: Sendable, Identifiable {
+public struct Committee: Sendable, Identifiable, Encodable {
     public var id: String
     public var name: String
     /// 发文字号 of the document that set it up or adjusted it.

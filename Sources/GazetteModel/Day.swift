@@ -3,7 +3,7 @@
 /// Gazette dates are days on a calendar, never instants: 成文日期 2023-03-08 is the
 /// same day in every time zone, so it is stored as year/month/day and compared
 /// through a day count, never through `Date`.
-public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible, Encodable {
     public let year: Int
     public let month: Int
     public let day: Int

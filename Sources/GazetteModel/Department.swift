@@ -1,6 +1,6 @@
 /// An organisation of the registry (`departments.yaml`): the units leaders oversee,
 /// liaise with or head, and the bodies committee members come from.
-public struct Department: Sendable, Identifiable {
+public struct Department: Sendable, Identifiable, Encodable {
     public var id: String
     /// Full official name.
     public var name: String
@@ -20,7 +20,7 @@ public struct Department: Sendable, Identifiable {
 }
 
 /// A unit as a content file names it, with the registry entry it resolves to.
-public struct UnitReference: Sendable, Hashable {
+public struct UnitReference: Sendable, Hashable, Encodable {
     /// The words of the source document.
     public var asWritten: String
     /// The registry id; nil when the name matches no entry (reported as a warning).
@@ -33,7 +33,7 @@ public struct UnitReference: Sendable, Hashable {
 }
 
 /// Looks organisations up by name or alias.
-public struct DepartmentRegistry: Sendable {
+public struct DepartmentRegistry: Sendable, Encodable {
     public let departments: [Department]
     private let byName: [String: String]
     private let byID: [String: Int]

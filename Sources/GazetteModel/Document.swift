@@ -1,19 +1,19 @@
 /// Validity of a normative document (有效性).
-public enum DocumentStatus: String, Sendable, CaseIterable {
+public enum DocumentStatus: String, Sendable, CaseIterable, Encodable {
     case valid = "有效"
     case expired = "失效"
     case repealed = "废止"
 }
 
 /// What a Markdown file in an issue folder is.
-public enum EntryKind: String, Sendable {
+public enum EntryKind: String, Sendable, Encodable {
     case document
     case interpretation
 }
 
 /// Markdown text with the place where it starts in its file, so that problems
 /// found while rendering it can point at the right line.
-public struct MarkdownBody: Sendable, Equatable {
+public struct MarkdownBody: Sendable, Equatable, Encodable {
     public var text: String
     /// Line of the file on which the first line of `text` stands.
     public var firstLine: Int
@@ -27,7 +27,7 @@ public struct MarkdownBody: Sendable, Equatable {
 }
 
 /// A 公示 that a policy mandates: `notice_rules` in the document's front matter.
-public struct NoticeRule: Sendable, Equatable, Identifiable {
+public struct NoticeRule: Sendable, Equatable, Identifiable, Encodable {
     /// Unique within its document; referenced as `阿政办发〔2023〕9号#village-plan`.
     public var id: String
     /// 公益性岗位拟聘人员公示.
@@ -48,7 +48,7 @@ public struct NoticeRule: Sendable, Equatable, Identifiable {
 }
 
 /// A 公文 published in an issue, with the elements of GB/T 9704-2012.
-public struct Document: Sendable, Equatable, Identifiable {
+public struct Document: Sendable, Equatable, Identifiable, Encodable {
     /// URL-safe id: derived from the 发文字号 (`azbf-2023-7`) or given explicitly.
     public var id: String
     /// 发文字号; nil for the few documents that have none.
@@ -103,7 +103,7 @@ public struct Document: Sendable, Equatable, Identifiable {
 }
 
 /// A 政策解读 that explains one document.
-public struct Interpretation: Sendable, Equatable, Identifiable {
+public struct Interpretation: Sendable, Equatable, Identifiable, Encodable {
     /// The id of the document it interprets: one interpretation per document.
     public var id: String { documentID }
     public var title: String

@@ -2,7 +2,7 @@
 ///
 /// GB/T 9704-2012 §7.2.4 prescribes the hexagonal brackets; editors often type a
 /// look-alike, which is accepted, normalised and reported as a warning.
-public struct DocumentNumber: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct DocumentNumber: Hashable, Comparable, Sendable, CustomStringConvertible, Encodable {
     /// 机关代字, e.g. 阿政办发.
     public let agencyCode: String
     public let year: Int

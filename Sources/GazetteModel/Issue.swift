@@ -1,5 +1,5 @@
 /// One gazette issue (一期公报): `content/issues/<YYYY>-<NN>/issue.yaml`.
-public struct Issue: Sendable, Identifiable {
+public struct Issue: Sendable, Identifiable, Encodable {
     /// `2023-01`: the folder name, also the URL slug.
     public var id: String
     public var year: Int

@@ -1,5 +1,5 @@
 /// How a leader stands to a unit in the division of work.
-public enum Responsibility: String, Sendable, CaseIterable, Comparable {
+public enum Responsibility: String, Sendable, CaseIterable, Comparable, Encodable {
     /// 主持 (e.g. 主持市公安局工作).
     case presides = "主持"
     /// 分管.
@@ -24,7 +24,7 @@ public enum Responsibility: String, Sendable, CaseIterable, Comparable {
 }
 
 /// 协助某领导分管某单位.
-public struct CoOversight: Sendable, Hashable {
+public struct CoOversight: Sendable, Hashable, Encodable {
     public var unit: UnitReference
     /// Id of the leader who oversees it.
     public var with: String
@@ -39,7 +39,7 @@ public struct CoOversight: Sendable, Hashable {
 }
 
 /// One leader in a division of work (市长、副市长工作分工).
-public struct Leader: Sendable, Identifiable {
+public struct Leader: Sendable, Identifiable, Encodable {
     public var id: String
     public var name: String
     /// 市长, 副市长, 调研员.
@@ -83,7 +83,7 @@ public struct Leader: Sendable, Identifiable {
 }
 
 /// One division of work among the city's leaders: `leadership/<YYYY-MM-DD>.yaml`.
-public struct Division: Sendable, Identifiable {
+public struct Division: Sendable, Identifiable, Encodable {
     /// The effective date as `YYYY-MM-DD`.
     public var id: String { effective.iso }
     /// 发文字号 of the document that made it.
@@ -121,7 +121,7 @@ public struct Division: Sendable, Identifiable {
         })
     }
 
-    public struct Relation: Hashable, Sendable, Comparable {
+    public struct Relation: Hashable, Sendable, Comparable, Encodable {
         public let departmentID: String
         public let leaderID: String
         public let kind: Responsibility

@@ -1,5 +1,5 @@
 /// Reference to a notice rule: `阿政办发〔2023〕9号#village-plan`.
-public struct NoticeRuleReference: Sendable, Equatable, CustomStringConvertible {
+public struct NoticeRuleReference: Sendable, Equatable, CustomStringConvertible, Encodable {
     /// The policy's 发文字号 (or id when it has none), as written.
     public let document: String
     public let ruleID: String
@@ -13,7 +13,7 @@ public struct NoticeRuleReference: Sendable, Equatable, CustomStringConvertible 
 }
 
 /// A 公示 that a policy requires: `content/notices/<id>.md`, with its period resolved.
-public struct Notice: Sendable, Identifiable, FieldLocated {
+public struct Notice: Sendable, Identifiable, FieldLocated, Encodable {
     public var id: String
     public var title: String
     public var publisher: String
@@ -59,7 +59,7 @@ public struct Notice: Sendable, Identifiable, FieldLocated {
     }
 
     /// Where a notice stands on a given day.
-    public enum Status: String, Sendable {
+    public enum Status: String, Sendable, Encodable {
         case upcoming = "即将开始"
         case open = "公示中"
         case ended = "已结束"

@@ -1,6 +1,6 @@
 /// The resolved site: every cross-reference checked, every derived value computed.
 /// Read-only input of the render and publish stages.
-public struct Site: Sendable {
+public struct Site: Sendable, Encodable {
     public let config: SiteConfig
     /// Newest first.
     public let issues: [Issue]

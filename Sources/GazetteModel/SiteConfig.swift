@@ -1,5 +1,5 @@
 /// The site as a whole: `content/site.yaml`.
-public struct SiteConfig: Sendable {
+public struct SiteConfig: Sendable, Encodable {
     /// 阿尔山市人民政府公报.
     public var title: String
     /// The title in traditional Mongolian script, shown vertically on the cover.

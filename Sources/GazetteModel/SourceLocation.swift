@@ -1,5 +1,5 @@
 /// A place in a content file, for diagnostics: `content/issues/2023-01/a.md:5:9`.
-public struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConvertible, Encodable {
     /// Path as the user should see it (relative to the working directory when possible).
     public let path: String
     /// 1-based line; 0 when the problem concerns the whole file.

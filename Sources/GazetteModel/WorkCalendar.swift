@@ -3,9 +3,9 @@
 ///
 /// A day of a year that has no arrangement loaded is not guessed at: every query throws
 /// `WorkCalendar.Uncovered`, because a 公示 period counted on a guess can be wrong by days.
-public struct WorkCalendar: Sendable {
+public struct WorkCalendar: Sendable, Encodable {
     /// A named run of days off, e.g. 春节 2023-01-21 to 2023-01-27.
-    public struct Holiday: Sendable, Equatable {
+    public struct Holiday: Sendable, Equatable, Encodable {
         public let name: String
         public let from: Day
         public let to: Day
@@ -18,7 +18,7 @@ public struct WorkCalendar: Sendable {
     }
 
     /// What kind of day a date is.
-    public enum Kind: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable, Encodable {
         /// Monday to Friday, no holiday.
         case workday
         /// A weekend day that is a working day (调休上班), and the holiday it makes up for when known.
@@ -57,7 +57,7 @@ public struct WorkCalendar: Sendable {
     }
 
     /// A day skipped while counting working days, with why.
-    public struct SkippedDay: Sendable, Equatable {
+    public struct SkippedDay: Sendable, Equatable, Encodable {
         public let day: Day
         public let reason: String
     }

@@ -1,4 +1,5 @@
 import Foundation
+import GazetteParallel
 
 /// Writes an `Encodable` value as the API publishes it, byte for byte what Foundation's `JSONEncoder`
 /// writes with `[.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]` (and `.convertToSnakeCase` when
@@ -108,16 +109,6 @@ struct AnyKey: CodingKey {
     init?(intValue: Int) { nil }
 }
 
-/// Integers other than `Int`: written by their description (the fingerprint of an API file walks them alike).
-let otherIntegers: Set<ObjectIdentifier> = Set([
-    Int8.self, Int16.self, Int32.self, Int64.self, UInt.self, UInt8.self, UInt16.self, UInt32.self, UInt64.self,
-].map { ObjectIdentifier($0) })
-/// What Foundation writes in its own way (dates as seconds, data as base64, URLs, numbers in its formatting),
-/// and what has no fingerprint.
-let unsupported: Set<ObjectIdentifier> = Set([
-    Date.self, Data.self, URL.self, Decimal.self, Double.self, Float.self,
-].map { ObjectIdentifier($0) })
-
 /// A dictionary with string keys: Foundation writes its keys as they are, without converting them to
 /// snake case (they are data, not property names).
 protocol StringKeyedDictionary {
@@ -154,8 +145,8 @@ final class JSONTreeEncoder: Encoder {
         if T.self == Int.self { return .literal(String(unsafeBitCast(value, to: Int.self))) }
         if T.self == Bool.self { return .literal(unsafeBitCast(value, to: Bool.self) ? "true" : "false") }
         let type = ObjectIdentifier(T.self)
-        if otherIntegers.contains(type) { return .literal(String(describing: value)) }
-        if unsupported.contains(type) { throw PrettyJSONEncoder.Unsupported() }
+        if EncodableKinds.otherIntegers.contains(type) { return .literal(String(describing: value)) }
+        if EncodableKinds.unsupported.contains(type) { throw PrettyJSONEncoder.Unsupported() }
         if let dictionary = value as? any StringKeyedDictionary { return try dictionary.tree(keys: keys, path: path) }
         let encoder = JSONTreeEncoder(keys: keys, path: path)
         try value.encode(to: encoder)

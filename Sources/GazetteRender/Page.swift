@@ -17,7 +17,10 @@ public struct Page: @unchecked Sendable {
     }
 
     /// The page's URL path relative to the site root, with a trailing slash for `index.html`.
-    public var urlPath: String {
+    public var urlPath: String { Self.urlPath(of: path) }
+
+    /// The URL path of a page written at `path`.
+    public static func urlPath(of path: String) -> String {
         path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GazettePublish
+@testable import GazetteParallel
 import GazetteContent
 import GazetteModel
 

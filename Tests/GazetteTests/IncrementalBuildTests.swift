@@ -159,6 +159,48 @@ import Testing
         expectSameAsClean("after a shard was edited by hand")
     }
 
+    /// A document's page is made only when the site or its own body changed: after a body edit no other
+    /// document's or interpretation's page is made or written, and after a title edit every page that shows
+    /// the title is; each time the site equals a clean build.
+    @Test func aBodyEditRedrawsOnlyItsDocumentsPageAndATitleEditEveryPageShowingIt() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let content = folder.url.appendingPathComponent("content")
+        try FileManager.default.copyItem(at: Repository.seedContent, to: content)
+        let output = folder.url.appendingPathComponent("site/public")
+        _ = build(content, Repository.theme, output)
+        func entryPages() -> [String: UInt64] {
+            fileTree(at: output).keys.filter { ($0.hasPrefix("documents/") || $0.hasPrefix("interpretations/")) && $0.hasSuffix("/index.html") && $0.split(separator: "/").count == 3 }
+                .reduce(into: [:]) { $0[$1] = inode(output.appendingPathComponent($1)) }
+        }
+        func expectSameAsClean(_ when: String) {
+            let clean = folder.url.appendingPathComponent("clean/public")
+            try? FileManager.default.removeItem(at: clean.deletingLastPathComponent())
+            _ = build(content, Repository.theme, clean)
+            let a = fileTree(at: output), b = fileTree(at: clean)
+            #expect(a.keys.sorted() == b.keys.sorted(), "\(when)")
+            for (path, data) in a where b[path] != data { Issue.record("\(when): \(path) differs between the rebuilt and the clean site") }
+        }
+        let before = entryPages()
+        #expect(before.count == 10, "the seed has eight documents and two interpretations")
+
+        try append("\n新增一句用于检验页面重绘的正文。\n", to: content.appendingPathComponent("issues/2023-01/azbf-2023-7.md"))
+        #expect(build(content, Repository.theme, output).published)
+        let afterBody = entryPages()
+        let redrawn = afterBody.filter { before[$0.key] != $0.value }.keys.sorted()
+        #expect(redrawn == ["documents/azbf-2023-7/index.html"], "\(redrawn)")
+        expectSameAsClean("after a body edit")
+
+        // The title of azf-2023-3 is shown on its own page and its neighbours' (上一篇, 下一篇).
+        let file = content.appendingPathComponent("issues/2023-01/azf-2023-3.md")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try text.replacingOccurrences(of: "title: 阿尔山市人民政府关于调整政府市长、副市长工作分工的通知",
+                                      with: "title: 阿尔山市人民政府关于调整市长、副市长工作分工的通知")
+            .write(to: file, atomically: true, encoding: .utf8)
+        #expect(build(content, Repository.theme, output).published)
+        expectSameAsClean("after a title edit")
+    }
+
     /// The open data depends on the content and the build date alone: a theme edit keeps all of it, with
     /// the downloads page drawn from the kept manifest, and the site equals a clean build; a new date
     /// (notice status is as of the build date) makes it again.

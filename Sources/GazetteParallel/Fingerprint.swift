@@ -1,5 +1,4 @@
 import Foundation
-import GazetteParallel
 
 /// A digest of what an `Encodable` value encodes, made without writing it: the key under which the build
 /// keeps an API file (and its entry in the data archive) from one build to the next. Two values with the
@@ -8,13 +7,13 @@ import GazetteParallel
 /// the same values with no tree, no escaping and no copy.
 ///
 /// Every value is tagged with its kind and every object and array is closed with an end mark, so that
-/// `{"a": {"b": 1}, "c": 2}` and `{"a": {"b": 1, "c": 2}}` differ. Dictionaries with string keys are walked
-/// in sorted key order (the JSON writes them sorted; their own order changes from one process to the
+/// `{"a": {"b": 1}, "c": 2}` and `{"a": {"b": 1, "c": 2}}` differ. Dictionaries and sets are walked in
+/// sorted order (the JSON writes dictionaries sorted; their own order changes from one process to the
 /// next). Values the JSON encoder would hand to Foundation (dates, data, URLs, floating-point numbers)
 /// have no fingerprint, nor values that ask for nested containers: `of` returns nil, and such a file is
 /// always made again.
-enum Fingerprint {
-    static func of<T: Encodable>(_ value: T) -> String? {
+public enum Fingerprint {
+    public static func of<T: Encodable>(_ value: T) -> String? {
         let sink = FingerprintSink()
         guard (try? sink.add(value)) != nil, !sink.nested else { return nil }
         return sink.hash.hex
@@ -38,14 +37,14 @@ final class FingerprintSink {
         if T.self == Int.self { return add(integer: unsafeBitCast(value, to: Int.self)) }
         if T.self == Bool.self { return add(bool: unsafeBitCast(value, to: Bool.self)) }
         let type = ObjectIdentifier(T.self)
-        if otherIntegers.contains(type) {
+        if EncodableKinds.otherIntegers.contains(type) {
             hash.add(byte: Tag.integer)
             hash.add(String(describing: value))
             return
         }
-        if unsupported.contains(type) { throw Unsupported() }
-        if let dictionary = value as? any FingerprintedDictionary {
-            try dictionary.addSorted(to: self)
+        if EncodableKinds.unsupported.contains(type) { throw Unsupported() }
+        if let collection = value as? any FingerprintedCollection {
+            try collection.addSorted(to: self)
             return
         }
         hash.add(byte: Tag.open)
@@ -65,9 +64,11 @@ final class FingerprintSink {
 
     func add(bool: Bool) { hash.add(byte: bool ? Tag.true : Tag.false) }
 
-    func key(_ key: CodingKey) {
+    func key(_ key: CodingKey) { self.key(string: key.stringValue) }
+
+    func key(string: String) {
         hash.add(byte: Tag.key)
-        hash.add(key.stringValue)
+        hash.add(string)
     }
 
     func null() { hash.add(byte: Tag.null) }
@@ -85,18 +86,30 @@ final class FingerprintSink {
     }
 }
 
-/// A dictionary with string keys, walked in sorted key order.
-protocol FingerprintedDictionary {
+/// A dictionary whose keys can be sorted, walked in sorted key order; a set likewise. Their own order
+/// changes from one process to the next (Swift seeds their hashing per process), and the next build must
+/// find the same fingerprint: a dictionary or set whose keys cannot be sorted makes a fingerprint that
+/// no other process gives, so whatever it keys is never kept (safe, and caught by the tests that expect
+/// a rebuild to keep things).
+protocol FingerprintedCollection {
     func addSorted(to sink: FingerprintSink) throws
 }
 
-extension Dictionary: FingerprintedDictionary where Key == String, Value: Encodable {
+extension Dictionary: FingerprintedCollection where Key: Comparable & Encodable, Value: Encodable {
     func addSorted(to sink: FingerprintSink) throws {
         sink.hash.add(byte: FingerprintSink.Tag.open)
-        for key in keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
-            sink.key(AnyKey(stringValue: key))
+        for key in keys.sorted() {
+            if let key = key as? String { sink.key(string: key) } else { try sink.add(key) }
             try sink.add(self[key]!)
         }
+        sink.hash.add(byte: FingerprintSink.Tag.close)
+    }
+}
+
+extension Set: FingerprintedCollection where Element: Comparable & Encodable {
+    func addSorted(to sink: FingerprintSink) throws {
+        sink.hash.add(byte: FingerprintSink.Tag.open)
+        for element in sorted() { try sink.add(element) }
         sink.hash.add(byte: FingerprintSink.Tag.close)
     }
 }
@@ -231,4 +244,18 @@ struct FingerprintSingle: SingleValueEncodingContainer {
     mutating func encode(_ value: Int) throws { sink.add(integer: value) }
 
     mutating func encode(_ value: Bool) throws { sink.add(bool: value) }
+}
+
+/// The types an encoder of the API's JSON treats apart from the rest, shared by the JSON writer and the
+/// fingerprint so that the two agree on what they can walk.
+public enum EncodableKinds {
+    /// Integers other than `Int`: written by their description.
+    public static let otherIntegers: Set<ObjectIdentifier> = Set([
+        Int8.self, Int16.self, Int32.self, Int64.self, UInt.self, UInt8.self, UInt16.self, UInt32.self, UInt64.self,
+    ].map { ObjectIdentifier($0) })
+    /// What Foundation writes in its own way (dates as seconds, data as base64, URLs, numbers in its
+    /// formatting): the JSON writer hands them to Foundation, and they have no fingerprint.
+    public static let unsupported: Set<ObjectIdentifier> = Set([
+        Date.self, Data.self, URL.self, Decimal.self, Double.self, Float.self,
+    ].map { ObjectIdentifier($0) })
 }
