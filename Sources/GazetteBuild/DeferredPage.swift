@@ -4,7 +4,7 @@ import GazetteRender
 /// A page known by a digest of everything its context is made from, and made only when it must be drawn:
 /// a document's page is a function of the site (its Markdown let go) and of its own rendered body, so after
 /// a body edit the other 9,999 document pages of a large gazette need neither a context nor its hash
-/// (1.5 s of a rebuild at 10,000 documents).
+/// (0.8 s of a 5.9 s rebuild at 10,000 documents, measured taking turns with the build before).
 struct DeferredPage: @unchecked Sendable {
     let path: String
     let template: String

@@ -56,19 +56,14 @@ final class OutputSink: @unchecked Sendable {
     func files(keyed files: [(path: String, key: String)], make: @escaping (Int) -> Data) -> [Data?] {
         lock.withLock { paths += files.map(\.path) }
         guard tree != nil else { return Parallel.map(Array(files.indices), jobs: jobs, make) }
-        // Each job writes only its own slot.
-        let made = Box([Data?](repeating: nil, count: files.count))
-        made.value.withUnsafeMutableBufferPointer { slots in
-            let base = UncheckedSendable(slots.baseAddress!)
-            Parallel.forEach(files.count, jobs: jobs) { i in
-                write(files[i].path, key: Self.key(keyed: files[i].key)) {
-                    let data = make(i)
-                    (base.value + i).pointee = data
-                    return data
-                }
+        return Parallel.map(Array(files.indices), jobs: jobs) { i -> Data? in
+            var made: Data?
+            write(files[i].path, key: Self.key(keyed: files[i].key)) {
+                made = make(i)
+                return made!
             }
+            return made
         }
-        return made.value
     }
 
     /// Draws pages through their templates and writes them, on the build's jobs; a page whose template and
