@@ -70,12 +70,24 @@ public final class OutputTree: @unchecked Sendable {
         public var description: String { "输出路径“\(path)”不安全（不得含 ..、绝对路径或控制字符）" }
     }
 
-    /// Checks that a relative output path stays inside the output folder.
+    /// Checks that a relative output path stays inside the output folder: no leading `/`, no `\\`, no empty,
+    /// `.` or `..` part, no control character. Walks the UTF-8 bytes (a control character is one byte
+    /// there), as every one of a build's files is checked.
     public static func isSafe(_ relative: String) -> Bool {
-        guard !relative.isEmpty, !relative.hasPrefix("/"), !relative.contains("\\") else { return false }
-        return relative.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { part in
-            !part.isEmpty && part != "." && part != ".."
-                && !part.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }
+        var relative = relative
+        return relative.withUTF8 { bytes in
+            guard !bytes.isEmpty, bytes[0] != 0x2F else { return false }
+            var partStart = 0
+            for i in 0...bytes.count {
+                let byte = i < bytes.count ? bytes[i] : 0x2F
+                if byte == 0x5C || byte < 0x20 || byte == 0x7F { return false }
+                guard byte == 0x2F else { continue }
+                let length = i - partStart
+                if length == 0 { return false }
+                if length <= 2, bytes[partStart] == 0x2E, length == 1 || bytes[partStart + 1] == 0x2E { return false }
+                partStart = i + 1
+            }
+            return true
         }
     }
 
@@ -168,7 +180,29 @@ public final class OutputTree: @unchecked Sendable {
     /// updates its last run's files reads them back; the caller checks them against the cache's key).
     public func readPublished(_ relative: String, size: Int) -> Data? {
         guard isPublished(relative, size: size) else { return nil }
-        return FileManager.default.contents(atPath: publishedFile(relative)).flatMap { $0.count == size ? $0 : nil }
+        return Self.readFile(publishedFile(relative), size: size)
+    }
+
+    /// The `size` bytes of the file at `path`, read into one buffer of that size (`FileManager` grows its
+    /// buffer as it reads: for the 60 MB archive of a large gazette that was a tenth of a rebuild's time);
+    /// nil when the file holds another number of bytes.
+    static func readFile(_ path: String, size: Int) -> Data? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var data = Data(count: size)
+        let complete = data.withUnsafeMutableBytes { buffer -> Bool in
+            var done = 0
+            while done < size {
+                let n = read(fd, buffer.baseAddress! + done, size - done)
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { return false }
+                done += n
+            }
+            var extra: UInt8 = 0
+            return read(fd, &extra, 1) == 0
+        }
+        return complete ? data : nil
     }
 
     /// Whether the published site has a regular file at `relative` with `size` bytes.

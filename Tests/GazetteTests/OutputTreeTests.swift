@@ -56,6 +56,21 @@ struct OutputTreeTests {
         #expect(try leftovers(beside: site).isEmpty)
     }
 
+    /// A published file is read back whole, and only when it holds the number of bytes the cache noted.
+    @Test func aPublishedFileReadsBackOnlyAtItsSize() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let file = folder.url.appendingPathComponent("archive.zip").path
+        let bytes = Data((0..<300_000).map { UInt8(truncatingIfNeeded: $0 &* 31) })
+        try bytes.write(to: URL(fileURLWithPath: file))
+        #expect(OutputTree.readFile(file, size: bytes.count) == bytes)
+        #expect(OutputTree.readFile(file, size: bytes.count - 1) == nil, "a longer file than noted")
+        #expect(OutputTree.readFile(file, size: bytes.count + 1) == nil, "a shorter file than noted")
+        #expect(OutputTree.readFile(file + ".gone", size: 0) == nil)
+        try Data().write(to: URL(fileURLWithPath: file))
+        #expect(OutputTree.readFile(file, size: 0) == Data())
+    }
+
     @Test func aFileAndAFolderCanTradePlaces() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }

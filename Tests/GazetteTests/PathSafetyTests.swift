@@ -13,6 +13,26 @@ struct PathSafetyTests {
         #expect(!OutputTree.isSafe(path))
     }
 
+    /// The byte walk of `isSafe` agrees with the rule as written on characters: every path of up to five
+    /// characters from an alphabet of the characters that matter (and one multi-byte character) is tried.
+    @Test func outputTreeSafetyAgreesWithTheRuleOnEveryShortPath() {
+        func rule(_ relative: String) -> Bool {
+            guard !relative.isEmpty, !relative.hasPrefix("/"), !relative.contains("\\") else { return false }
+            return relative.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { part in
+                !part.isEmpty && part != "." && part != ".."
+                    && !part.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }
+            }
+        }
+        let alphabet: [String] = ["a", ".", "/", "\\", "\u{7F}", "\t", "文", "\u{85}"]
+        var paths = [""]
+        var disagreements: [String] = []
+        for _ in 1...5 {
+            paths = paths.flatMap { path in alphabet.map { path + $0 } }
+            disagreements += paths.filter { OutputTree.isSafe($0) != rule($0) }
+        }
+        #expect(disagreements.isEmpty, "\(disagreements.prefix(5).map(\.debugDescription))")
+    }
+
     @Test func outputTreeAcceptsThePathsTheSiteUses() {
         for path in ["index.html", "documents/azbf-2023-7/index.html", "documents/azbf-2023-7/table-1.csv", "api/v1/x.json"] {
             #expect(OutputTree.isSafe(path), "\(path)")
