@@ -77,7 +77,12 @@ final class OutputSink: @unchecked Sendable {
     /// the build's jobs: a page whose template and inputs are unchanged is neither made nor drawn.
     func pages(_ pages: [DeferredPage], templates: Templates, progress: Progress) {
         draw(pages.count, templates: templates, progress: progress, page: { (pages[$0].path, pages[$0].template) },
-             key: { hash, i in hash.add("inputs"); hash.add(pages[i].inputs) }, context: { pages[$0].make().context })
+             key: { hash, i in hash.add("inputs"); hash.add(pages[i].inputs) }, context: { i in
+            let page = pages[i].make()
+            precondition(page.path == pages[i].path && page.template == pages[i].template,
+                         "a deferred page made \(page.path) (\(page.template)), not \(pages[i].path) (\(pages[i].template))")
+            return page.context
+        })
     }
 
     /// Page `i`'s key is its template's and what `key` adds; its context is asked for only to draw it.

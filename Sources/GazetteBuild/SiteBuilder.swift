@@ -38,6 +38,7 @@ public struct SiteBuilder {
         // Computed now, so that the files' texts need not be kept for the render stage; only for a build that
         // may be published (the open data's cache key).
         let contentKey = emit && !report.diagnostics.hasErrors ? Self.contentKey(sources, today: options.today) : nil
+        let siteKey = emit && !report.diagnostics.hasErrors ? Self.siteKey(sources, today: options.today) : nil
         if !report.diagnostics.hasErrors { entries?.save() }
         report.basePath = resolved?.config.baseURLPath
         stage(2, "resolve", resolved.map { "\($0.issues.count) issues, \($0.documents.count) documents, \($0.interpretations.count) interpretations" } ?? "failed", watch)
@@ -60,7 +61,8 @@ public struct SiteBuilder {
             let cache = tree.map { _ in BuildCache(for: options.outputRoot) }
             let sink = OutputSink(tree: tree, cache: cache, jobs: options.jobs)
             var renderer = SiteRenderer(site: consume site, themeRoot: options.themeRoot, jobs: options.jobs,
-                                        contentKey: contentKey, stageLabel: label(3, "render"), bodyCache: cache?.bodies())
+                                        contentKey: contentKey, siteKey: siteKey, stageLabel: label(3, "render"),
+                                        bodyCache: cache?.bodies())
             let rendered = renderer.render(diagnostics: &report.diagnostics, sink: sink)
             stage(3, "render", rendered.map { "\($0.pageCount) pages, \($0.fileCount) data files\(Self.unchanged($0.keptSteps, updated: $0.updatedSteps))" }
                 ?? (Interruption.shared.isRequested ? "interrupted" : "failed"), watch)
@@ -109,6 +111,44 @@ public struct SiteBuilder {
         for file in sources.allFiles {
             hash.add(file.relativePath)
             hash.add(file.text)
+        }
+        return hash.hex
+    }
+
+    /// A hash of everything the resolved site is made from but the Markdown bodies: the generator, the build
+    /// date, and every content file (its paths and text) except that of a document or an interpretation
+    /// only the part before its body. So it names the site as the pages and the open data see it once the
+    /// Markdown is let go (`Site.forgettingMarkdown`, which keeps each body's path and first line: the
+    /// front matter fixes both): a page or an API file made from the site and one body is kept by this key
+    /// and that body's (`DeferredPage`, `OpenData.inputs`), and a body edit leaves this key as it was.
+    static func siteKey(_ sources: ContentSources, today: Day) -> String {
+        var hash = ContentHash()
+        hash.add(BuildCache.generator)
+        hash.add(today.iso)
+        hash.add(sources.root.standardizedFileURL.path)
+        func whole(_ file: ContentFile?) {
+            guard let file else { return hash.add(byte: 0) }
+            hash.add(file.displayPath)
+            hash.add(file.relativePath)
+            hash.add(file.text)
+        }
+        whole(sources.site)
+        for folder in sources.issues {
+            hash.add(folder.id)
+            whole(folder.issueFile)
+            hash.add("\(folder.entries.count)")
+            for entry in folder.entries {
+                hash.add(entry.displayPath)
+                hash.add(entry.relativePath)
+                // A file whose fences are wrong does not decode: the build has errors and keeps nothing.
+                let head = FrontMatter.bodyOffset(entry.text) ?? entry.text.utf8.count
+                hash.add(String(decoding: entry.text.utf8.prefix(head), as: UTF8.self))
+            }
+        }
+        for group in [sources.calendar, sources.notices, [sources.departments].compactMap { $0 }, sources.leadership,
+                      sources.committees] {
+            hash.add("\(group.count)")
+            group.forEach(whole)
         }
         return hash.hex
     }

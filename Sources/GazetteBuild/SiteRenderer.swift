@@ -30,6 +30,9 @@ struct SiteRenderer {
     /// A hash of every content file and the build date (`SiteBuilder.contentKey`): all the open data
     /// depends on. Without it the open data is always made.
     let contentKey: String?
+    /// A hash of everything the site is made from but the Markdown bodies (`SiteBuilder.siteKey`). With it
+    /// and a body cache, the pages and API files of documents and interpretations are kept by their inputs.
+    let siteKey: String?
     /// How the build names this stage (`[3/4] render`; `[3/3] render` for `site check`), for progress lines.
     let stageLabel: String
     /// Keeps every page context in the result (tests compare the engines' drawings of them).
@@ -37,13 +40,15 @@ struct SiteRenderer {
     /// The bodies rendered by earlier builds, when there is a cache.
     let bodyCache: BodyCache?
 
-    init(site: consuming Site, themeRoot: URL, jobs: Int, contentKey: String? = nil, stageLabel: String = "render",
+    init(site: consuming Site, themeRoot: URL, jobs: Int, contentKey: String? = nil, siteKey: String? = nil,
+         stageLabel: String = "render",
          keepsPages: Bool = false, bodyCache: BodyCache? = nil) {
         self.bodyCache = bodyCache
         self.site = site
         self.themeRoot = themeRoot
         self.jobs = jobs
         self.contentKey = contentKey
+        self.siteKey = siteKey
         self.stageLabel = stageLabel
         self.keepsPages = keepsPages
     }
@@ -59,7 +64,7 @@ struct SiteRenderer {
         site = site.forgettingMarkdown()
         FreedMemory.release()
         clock.lap(bodyCache.map { "bodies (\($0.hits) kept)" } ?? "bodies")
-        var (pages, deferred) = pageContexts(bodies: bodies)
+        var (pages, deferred, inputs) = pageContexts(bodies: bodies)
         clock.lap("contexts")
         // A signal stops the build between steps (and between batches of the search index): the
         // interruption handler gives the build two seconds before it cleans up and exits by itself.
@@ -91,7 +96,8 @@ struct SiteRenderer {
         // are made: what the open data does after them (lists, tables, feeds, laying out the archive and
         // taking its checksum) is mostly one thread's work, and the index takes the other core meanwhile.
         // Started any sooner, the index's postings would grow while every body's HTML is still held.
-        var openData: OpenData? = OpenData(site: site, bodies: bodies.published)
+        var openData: OpenData? = OpenData(site: site, bodies: bodies.published, siteKey: inputs.isEmpty ? nil : siteKey,
+                                            inputs: inputs)
         var records: [SearchRecord]? = searchRecords(bodies: bodies)
         bodies.keepOnlyLinks()
         FreedMemory.release()
@@ -198,40 +204,59 @@ struct SiteRenderer {
         BuildCache.State(index: Data(kept.index), texts: Data(kept.texts), textsOffset: kept.textsOffset)
     }
 
-    /// Every page's context but the downloads page's (which needs the open data's manifest).
-    /// Every page's context, but the documents' and interpretations' pages are deferred when there is a
-    /// cache to keep them: each is known by the digest of the site (its Markdown let go), its kind, its id
-    /// and its body's key (`BodyCache.key`, which the rendered body is a function of), and made only if
-    /// its page must be drawn. No page reads another page's body, so a body edit changes one digest.
-    private func pageContexts(bodies: RenderedBodies) -> (pages: [Page], deferred: [DeferredPage]) {
+    /// Every page's context but the downloads page's (which needs the open data's manifest), but the pages
+    /// made from the site alone (home, lists, issues, search) and the documents' and interpretations' pages
+    /// are deferred when there is a cache to keep them. The first are known by the site's key and their path.
+    /// The others are each known
+    /// by the site's key (what the site is made from but the Markdown bodies), its folder and its body's key
+    /// (`BodyCache.key`, which the rendered body is a function of), and made only if its page must be
+    /// drawn. No page reads another page's body, so a body edit changes one digest. Those digests, by page
+    /// folder (`documents/<id>`), are returned too: the item's API file is made from the same inputs
+    /// (`OpenData.inputs`).
+    private func pageContexts(bodies: RenderedBodies) -> (pages: [Page], deferred: [DeferredPage], inputs: [String: String]) {
         let lists = ListPages(site: site)
         let documentPages = DocumentPages(site: site)
-        var pages: [Page] = [lists.home(), lists.issues(), lists.documents(), lists.notFound(),
-                             lists.elderHelp(), SearchPage(site: site).page()]
-        pages += site.issues.map(lists.issue)
+        let search = SearchPage(site: site)
+        // The pages made from the site alone (their path and template, then how to make them): the lists of
+        // issues and documents are the largest contexts after the documents' own.
+        let sitePages: [(path: String, template: String, make: () -> Page)] = [
+            ("index.html", "home", lists.home), (SiteURL.issues + "index.html", "issues", lists.issues),
+            (SiteURL.documents + "index.html", "documents", lists.documents), ("search/index.html", "search", search.page),
+        ] + site.issues.map { issue in (SiteURL.issue(issue.id) + "index.html", "issue", { lists.issue(issue) }) }
+        var pages: [Page] = [lists.notFound(), lists.elderHelp()]
         var deferred: [DeferredPage] = []
-        if let digest = siteDigest(), bodies.keys.count == site.documents.count + site.interpretations.count {
-            func inputs(_ kind: String, _ id: String) -> String {
+        var inputs: [String: String] = [:]
+        if let digest = siteKey, bodyCache != nil, !keepsPages, bodies.keys.count == site.documents.count + site.interpretations.count {
+            deferred += sitePages.map { page in
                 var hash = ContentHash()
                 hash.add(digest)
-                hash.add(kind)
-                hash.add(id)
-                hash.add(bytes: bodies.keys["\(kind)/\(id)"]!)
+                hash.add("site page")
+                hash.add(page.path)
+                return DeferredPage(path: page.path, template: page.template, inputs: hash.hex, make: page.make)
+            }
+            func itemInputs(_ folder: String) -> String {
+                var hash = ContentHash()
+                hash.add(digest)
+                hash.add(folder)
+                hash.add(bytes: bodies.keys[folder]!)
                 return hash.hex
             }
-            deferred += Parallel.map(site.documents, jobs: jobs) { document in
+            let documentInputs = Parallel.map(site.documents, jobs: jobs) { itemInputs("documents/\($0.id)") }
+            let interpretationInputs = site.interpretations.map { itemInputs("interpretations/\($0.id)") }
+            deferred += zip(site.documents, documentInputs).map { document, digest in
                 let body = bodies.documents[document.id]!
                 return DeferredPage(path: SiteURL.document(document.id) + "index.html", template: "document",
-                                    inputs: inputs("documents", document.id)) { documentPages.document(document, body: body) }
+                                    inputs: digest) { documentPages.document(document, body: body) }
             }
-            deferred += site.interpretations.map { interpretation in
+            deferred += zip(site.interpretations, interpretationInputs).map { interpretation, digest in
                 let body = bodies.interpretations[interpretation.id]!
                 return DeferredPage(path: SiteURL.interpretation(interpretation.id) + "index.html", template: "interpretation",
-                                    inputs: inputs("interpretations", interpretation.id)) {
-                    documentPages.interpretation(interpretation, body: body)
-                }
+                                    inputs: digest) { documentPages.interpretation(interpretation, body: body) }
             }
+            let folders = site.documents.map { "documents/\($0.id)" } + site.interpretations.map { "interpretations/\($0.id)" }
+            inputs = Dictionary(uniqueKeysWithValues: zip(folders, documentInputs + interpretationInputs))
         } else {
+            pages += sitePages.map { $0.make() }
             pages += Parallel.map(site.documents, jobs: jobs) { documentPages.document($0, body: bodies.documents[$0.id]!) }
             pages += site.interpretations.map { documentPages.interpretation($0, body: bodies.interpretations[$0.id]!) }
         }
@@ -239,25 +264,7 @@ struct SiteRenderer {
         pages.append(noticePages.index())
         pages += site.notices.map { noticePages.notice($0, body: bodies.notices[$0.id]!) }
         pages += organisationPages(bodies: bodies)
-        return (pages, deferred)
-    }
-
-    /// The digest of the site as the pages see it (after `forgettingMarkdown`), when pages can be kept by
-    /// their inputs: with a cache, and not when every context must be kept (`keepsPages`).
-    /// The documents and interpretations are walked on every core, the rest of the site as one value.
-    private func siteDigest() -> String? {
-        guard bodyCache != nil, !keepsPages else { return nil }
-        let documents = Parallel.map(site.documents, jobs: jobs * 2) { Fingerprint.of($0) }
-        let interpretations = Parallel.map(site.interpretations, jobs: jobs * 2) { Fingerprint.of($0) }
-        let rest = Site(config: site.config, issues: site.issues, documents: [], interpretations: [], notices: site.notices,
-                        calendar: site.calendar, departments: site.departments, divisions: site.divisions,
-                        committees: site.committees, today: site.today)
-        guard let head = Fingerprint.of(rest), !documents.contains(nil), !interpretations.contains(nil) else { return nil }
-        var hash = ContentHash()
-        hash.add(head)
-        hash.add("\(documents.count) \(interpretations.count)")
-        for digest in documents + interpretations { hash.add(digest!) }
-        return hash.hex
+        return (pages, deferred, inputs)
     }
 
     /// Draws pages through their templates into the sink, with progress on a terminal.

@@ -35,7 +35,37 @@ public struct FrontMatter: Sendable, Equatable {
         return split(text, bytes: Array(text.utf8))
     }
 
+    /// The byte offset at which the body of `text` starts, or nil when its fences are wrong: what comes
+    /// before it is all that decoding the file reads but the body (the build's site key hashes only that).
+    public static func bodyOffset(_ text: String) -> Int? {
+        let found = text.utf8.withContiguousStorageIfAvailable { Self.fences($0) } ?? Self.fences(Array(text.utf8))
+        guard case .success(let found) = found else { return nil }
+        return min(found.closing.end + 1, text.utf8.count)
+    }
+
     private static func split<Bytes: RandomAccessCollection>(_ text: String, bytes: Bytes) -> Result<FrontMatter, SplitError>
+        where Bytes.Element == UInt8, Bytes.Index == Int, Bytes.SubSequence: Collection<UInt8> {
+        let found: (yamlStart: Int, closing: (start: Int, end: Int, line: Int))
+        switch fences(bytes) {
+        case .success(let f): found = f
+        case .failure(let error): return .failure(error)
+        }
+        let closing = found.closing
+        let yamlStart = found.yamlStart
+        let yamlEnd = max(yamlStart, closing.start - 1)
+        // Both cut at line breaks, so at character boundaries: taken from the text, not decoded again.
+        let utf8 = text.utf8
+        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+        let yaml = String(text[index(yamlStart)..<index(yamlEnd)])
+        let bodyStart = min(closing.end + 1, bytes.count)
+        var body = String(text[index(bodyStart)...])
+        if !body.isEmpty && !body.hasSuffix("\n") { body += "\n" }
+        return .success(FrontMatter(yaml: yaml, yamlFirstLine: 2, body: body, bodyFirstLine: closing.line + 1))
+    }
+
+    /// Where the YAML starts, and the closing fence: its byte range (without the line break) and line.
+    private static func fences<Bytes: RandomAccessCollection>(_ bytes: Bytes)
+        -> Result<(yamlStart: Int, closing: (start: Int, end: Int, line: Int)), SplitError>
         where Bytes.Element == UInt8, Bytes.Index == Int, Bytes.SubSequence: Collection<UInt8> {
         var lineStarts = [0]
         var line = 1
@@ -53,16 +83,7 @@ public struct FrontMatter: Sendable, Equatable {
         }
         if bytes.isEmpty { return .failure(.missingOpeningFence) }
         guard let closing else { return .failure(.missingClosingFence) }
-        let yamlStart = lineStarts.count > 1 ? lineStarts[1] : closing.start
-        let yamlEnd = max(yamlStart, closing.start - 1)
-        // Both cut at line breaks, so at character boundaries: taken from the text, not decoded again.
-        let utf8 = text.utf8
-        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
-        let yaml = String(text[index(yamlStart)..<index(yamlEnd)])
-        let bodyStart = min(closing.end + 1, bytes.count)
-        var body = String(text[index(bodyStart)...])
-        if !body.isEmpty && !body.hasSuffix("\n") { body += "\n" }
-        return .success(FrontMatter(yaml: yaml, yamlFirstLine: 2, body: body, bodyFirstLine: closing.line + 1))
+        return .success((lineStarts.count > 1 ? lineStarts[1] : closing.start, closing))
     }
 
     private static func isFence<Line: Collection<UInt8>>(_ line: Line) -> Bool {

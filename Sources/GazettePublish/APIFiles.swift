@@ -20,31 +20,38 @@ struct APIFiles {
         self.progress = progress
     }
 
-    /// `api/v1/<name>.json`: `{"count": n, "<key>": [...]}` plus `extra` top-level values.
+    /// `api/v1/<name>.json`: `{"count": n, "<key>": [...]}` plus `extra` top-level values. Every list is
+    /// made from the site alone (no body), so it is kept by the site's key when there is one, else by the
+    /// fingerprints of its items.
     mutating func list<Item: Encodable>(_ name: String, key: String, _ items: [Item], extra: [String: String?] = [:],
                                         zh: String, en: String) {
         let path = SiteURL.api + "\(name).json"
         let list = API.List(key: key, items: items, extra: extra.mapValues { Nullable(wrappedValue: $0) })
         let file = Envelope(schemaURL: openData.url(SiteURL.apiSchema(name)), body: list)
-        outbox.add(keyed: [(path: path, key: Self.key(path, list: file))]) { _ in JSONOutput.encode(file) }
+        let kept = openData.siteKey.map { "site \(path) \($0)" } ?? Self.key(path, list: file)
+        outbox.add(keyed: [(path: path, key: kept)]) { _ in JSONOutput.encode(file) }
         endpoints.append(openData.endpoint(name, path, count: items.count, schema: name, zh: zh, en: en))
     }
 
     /// One file per value, e.g. `api/v1/documents/{id}.json`. They are encoded on every core, a batch at a
     /// time (the detail files are most of the open data's work, and the outbox must not hold them all).
+    /// A value whose file `inputs` names a digest for (what its detail is made from, `OpenData.inputs`) is
+    /// kept by that digest: its detail is made only if the file must be written.
     mutating func items<Value, Detail: Encodable>(_ name: String, _ values: [Value], template: String,
-                                                  path: (Value) -> String, detail: (Value) -> Detail,
-                                                  zh: String, en: String) {
+                                                  path: (Value) -> String, detail: @escaping (Value) -> Detail,
+                                                  inputs: (Value) -> String? = { _ in nil }, zh: String, en: String) {
         let paths = values.map(path)
         let schemaURL = openData.url(SiteURL.apiSchema(name))
+        let digests = values.map(inputs)
         for start in stride(from: 0, to: values.count, by: Self.batch) {
             let range = Array(start..<min(values.count, start + Self.batch))
-            let bodies = Parallel.map(range, jobs: Parallel.cores * 2) { i in
+            let made = Parallel.map(range, jobs: Parallel.cores * 2) { i -> (body: Envelope<Detail>?, key: String?) in
+                if let digest = digests[i] { return (nil, "inputs \(paths[i]) \(digest)") }
                 let body = Envelope(schemaURL: schemaURL, body: detail(values[i]))
-                return (body: body, key: Self.key(paths[i], body))
+                return (body, Self.key(paths[i], body))
             }
-            outbox.add(keyed: zip(range, bodies).map { (path: paths[$0.0], key: $0.1.key) }) {
-                JSONOutput.encode(bodies[$0].body)
+            outbox.add(keyed: zip(range, made).map { (path: paths[$0.0], key: $0.1.key) }) { n in
+                JSONOutput.encode(made[n].body ?? Envelope(schemaURL: schemaURL, body: detail(values[range[n]])))
             }
             itemsDone += range.count
             progress(itemsDone)

@@ -47,10 +47,20 @@ public struct OpenData {
     public let site: Site
     /// Bodies by page folder: `documents/<id>`, `interpretations/<id>`, `notices/<id>`.
     public let bodies: [String: PublishedBody]
+    /// The digest of what each per-item file's detail is made from, by page folder (`documents/<id>`), when
+    /// the caller knows it: the build gives the site's fingerprint with the body's cache key, as for the
+    /// item's page (`DeferredPage`). A file is then kept by that digest, and its detail made only when it
+    /// must be written; the others are kept by the fingerprint of their detail, which is made every time.
+    public let inputs: [String: String]
+    /// A digest of what the site is made from, when the caller knows it (the build's site key): the lists
+    /// and the issues' files are made from the site alone, and are kept by it.
+    public let siteKey: String?
 
-    public init(site: Site, bodies: [String: PublishedBody]) {
+    public init(site: Site, bodies: [String: PublishedBody], siteKey: String? = nil, inputs: [String: String] = [:]) {
         self.site = site
         self.bodies = bodies
+        self.siteKey = siteKey
+        self.inputs = inputs
     }
 
     /// A batch of data files, as (path below the output root, bytes).
@@ -141,18 +151,20 @@ public struct OpenData {
         api.list("issues", key: "issues", site.issues.map(summary),
                  zh: "历期公报：期号、总期号、印发日期、栏目和文件数。", en: "Every issue: numbers, date, sections, counts.")
         api.items("issue", site.issues, template: SiteURL.apiIssue("{id}"), path: { SiteURL.apiIssue($0.id) }, detail: detail,
+                  inputs: { _ in siteKey },
                   zh: "一期公报及其目录（按栏目和页码）。", en: "One issue with its table of contents by section and page.")
         api.list("documents", key: "documents", summaries,
                  zh: "全部文件的元数据：文号、标题、文种、发文机关、主送机关、日期、期次、页码、主题、有效性。",
                  en: "Metadata of every document: number, title, type, issuer, recipients, dates, issue, page, topics, status.")
         api.items("document", site.documents, template: SiteURL.apiDocument("{id}"), path: { SiteURL.apiDocument($0.id) },
-                  detail: detail,
+                  detail: detail, inputs: { inputs["documents/\($0.id)"] },
                   zh: "一件文件：元数据、正文（HTML 和纯文本）、附件、表格、公示规定，以及政策解读、期次和公示的链接。",
                   en: "One document: metadata, body as HTML and text, attachments, tables, notice rules, links to its interpretation, issue and notices.")
         api.list("interpretations", key: "interpretations", site.interpretations.map(summary),
                  zh: "全部政策解读及其所解读的文件。", en: "Every policy interpretation and the document it explains.")
         api.items("interpretation", site.interpretations, template: SiteURL.apiInterpretation("{id}"),
                   path: { SiteURL.apiInterpretation($0.id) }, detail: detail,
+                  inputs: { inputs["interpretations/\($0.id)"] },
                   zh: "一篇政策解读：正文（HTML 和纯文本）、表格和所解读文件的链接。",
                   en: "One policy interpretation: body as HTML and text, tables, link to its document.")
         api.list("notices", key: "notices", site.notices.map(notice), extra: ["as_of": site.today.iso],

@@ -2,6 +2,7 @@ import Foundation
 @testable import GazetteBuild
 import GazetteParallel
 import GazetteModel
+import GazetteContent
 import Testing
 
 /// The build cache: unchanged files are reused, changed inputs invalidate exactly their pages,
@@ -159,6 +160,37 @@ import Testing
         expectSameAsClean("after a shard was edited by hand")
     }
 
+    /// What the site key covers: everything but the bodies of documents and interpretations, so that a body edit
+    /// keeps it and any other edit changes it.
+    @Test func theSiteKeyChangesWithEverythingButAnEntrysBody() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let content = folder.url.appendingPathComponent("content")
+        try FileManager.default.copyItem(at: Repository.seedContent, to: content)
+        func key(today: Day = fixedToday) -> String {
+            var diagnostics = Diagnostics()
+            let sources = ContentSources.load(root: content, diagnostics: &diagnostics)
+            return SiteBuilder.siteKey(sources, today: today)
+        }
+        let entry = content.appendingPathComponent("issues/2023-01/azbf-2023-7.md")
+        let original = key()
+        try append("\n正文新增一句。\n", to: entry)
+        #expect(key() == original, "a body edit keeps the site key")
+        #expect(key(today: Day(iso: "2026-11-30")!) != original, "the build date is part of the site")
+
+        let text = try String(contentsOf: entry, encoding: .utf8)
+        try text.replacingOccurrences(of: "\n---\n", with: "\n# 注释\n---\n", options: [], range: text.range(of: "\n---\n"))
+            .write(to: entry, atomically: true, encoding: .utf8)
+        #expect(key() != original, "a front-matter line moves the body's first line: the site changes")
+        try text.write(to: entry, atomically: true, encoding: .utf8)
+        #expect(key() == original)
+
+        let notices = content.appendingPathComponent("notices")
+        let notice = try #require(FileManager.default.contentsOfDirectory(atPath: notices.path).sorted().first)
+        try append("\n公示正文新增一句。\n", to: notices.appendingPathComponent(notice))
+        #expect(key() != original, "a notice is part of the site, body and all")
+    }
+
     /// A document's page is made only when the site or its own body changed: after a body edit no other
     /// document's or interpretation's page is made or written, and after a title edit every page that shows
     /// the title is; each time the site equals a clean build.
@@ -181,7 +213,12 @@ import Testing
             #expect(a.keys.sorted() == b.keys.sorted(), "\(when)")
             for (path, data) in a where b[path] != data { Issue.record("\(when): \(path) differs between the rebuilt and the clean site") }
         }
+        func apiFiles() -> [String: UInt64] {
+            fileTree(at: output).keys.filter { $0.hasPrefix("api/") }
+                .reduce(into: [:]) { $0[$1] = inode(output.appendingPathComponent($1)) }
+        }
         let before = entryPages()
+        let apiBefore = apiFiles()
         #expect(before.count == 10, "the seed has eight documents and two interpretations")
 
         try append("\n新增一句用于检验页面重绘的正文。\n", to: content.appendingPathComponent("issues/2023-01/azbf-2023-7.md"))
@@ -189,6 +226,9 @@ import Testing
         let afterBody = entryPages()
         let redrawn = afterBody.filter { before[$0.key] != $0.value }.keys.sorted()
         #expect(redrawn == ["documents/azbf-2023-7/index.html"], "\(redrawn)")
+        // The lists and the other items' files are kept by the site's key, which a body edit leaves as it was.
+        let rewritten = apiFiles().filter { apiBefore[$0.key] != $0.value }.keys.sorted()
+        #expect(rewritten == ["api/v1/documents/azbf-2023-7.json"], "\(rewritten)")
         expectSameAsClean("after a body edit")
 
         // The title of azf-2023-3 is shown on its own page and its neighbours' (上一篇, 下一篇).
@@ -197,7 +237,11 @@ import Testing
         try text.replacingOccurrences(of: "title: 阿尔山市人民政府关于调整政府市长、副市长工作分工的通知",
                                       with: "title: 阿尔山市人民政府关于调整市长、副市长工作分工的通知")
             .write(to: file, atomically: true, encoding: .utf8)
+        let apiBeforeTitle = apiFiles()
         #expect(build(content, Repository.theme, output).published)
+        let rewrittenForTitle = Set(apiFiles().filter { apiBeforeTitle[$0.key] != $0.value }.keys)
+        #expect(rewrittenForTitle.isSuperset(of: ["api/v1/documents.json", "api/v1/documents/azf-2023-3.json"]),
+                "\(rewrittenForTitle.sorted())")
         expectSameAsClean("after a title edit")
     }
 
