@@ -42,17 +42,21 @@ struct CrossReferences {
 
     // MARK: - Documents
 
+    /// The documents in file order, each id once (a second file with the same id is an error). Indices
+    /// are sorted and looked up rather than the documents themselves: a document is a large value, and
+    /// copying ten thousand of them (sorting, a dictionary of them) was most of this check's time.
     private func uniqueDocuments(diagnostics: inout Diagnostics) -> [Document] {
-        var firstByID: [String: Document] = [:]
+        var firstByID: [String: Int] = [:]
         var kept: [Document] = []
         let locations = documents.map(\.location)
-        for document in documents.indices.sorted(by: { locations[$0] < locations[$1] }).map({ documents[$0] }) {
+        for index in documents.indices.sorted(by: { locations[$0] < locations[$1] }) {
+            let document = documents[index]
             if let first = firstByID[document.id] {
                 let what = document.number.map { "发文字号“\($0)”" } ?? "id“\(document.id)”"
-                diagnostics.error("\(what)与 \(first.location.path) 重复", at: document.location(of: document.number == nil ? "id" : "number"))
+                diagnostics.error("\(what)与 \(documents[first].location.path) 重复", at: document.location(of: document.number == nil ? "id" : "number"))
                 continue
             }
-            firstByID[document.id] = document
+            firstByID[document.id] = index
             kept.append(document)
         }
         return kept
@@ -110,18 +114,20 @@ struct CrossReferences {
     /// Published numbers need not be consecutive (not every document is printed in the gazette),
     /// but a gap is worth a look: it may be a typo in a number.
     private func checkNumberGaps(diagnostics: inout Diagnostics) {
-        let grouped = Dictionary(grouping: orderedDocuments.filter { $0.number != nil }) {
-            "\($0.number!.agencyCode)〔\($0.number!.year)〕"
+        let grouped = Dictionary(grouping: orderedDocuments.indices.filter { orderedDocuments[$0].number != nil }) { i in
+            let number = orderedDocuments[i].number!
+            return "\(number.agencyCode)〔\(number.year)〕"
         }
         for key in grouped.keys.sorted() {
-            let docs = grouped[key]!.sorted { $0.number!.serial < $1.number!.serial }
-            let serials = docs.map { $0.number!.serial }
-            let missing = (1...(serials.last ?? 1)).filter { !serials.contains($0) }
+            let docs = grouped[key]!.sorted { orderedDocuments[$0].number!.serial < orderedDocuments[$1].number!.serial }
+            let serials = docs.map { orderedDocuments[$0].number!.serial }
+            let present = Set(serials)
+            let missing = (1...(serials.last ?? 1)).filter { !present.contains($0) }
             guard !missing.isEmpty else { continue }
             let list = missing.count > 12 ? missing.prefix(12).map(String.init).joined(separator: "、") + "…"
                 : missing.map(String.init).joined(separator: "、")
             diagnostics.info("\(key)已发布 \(serials.count) 个文号，未见 \(list) 号（公报不一定刊登全部文件）",
-                             at: docs.last!.location(of: "number"))
+                             at: orderedDocuments[docs.last!].location(of: "number"))
         }
     }
 
@@ -130,7 +136,9 @@ struct CrossReferences {
     private mutating func resolveInterpretations(issueByID: [String: Issue], diagnostics: inout Diagnostics) {
         let order = Dictionary(orderedDocuments.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         var byDocument: [String: Interpretation] = [:]
-        for interpretation in interpretations.sorted(by: { $0.location < $1.location }) {
+        let locations = interpretations.map(\.location)
+        for index in interpretations.indices.sorted(by: { locations[$0] < locations[$1] }) {
+            let interpretation = interpretations[index]
             let at = interpretation.location(of: "interprets")
             guard order[interpretation.documentID] != nil else {
                 diagnostics.error("政策解读所解读的文件“\(interpretation.interprets)”不存在（`interprets`）", at: at)
@@ -145,7 +153,7 @@ struct CrossReferences {
             }
             byDocument[interpretation.documentID] = interpretation
         }
-        orderedInterpretations = byDocument.values.sorted { order[$0.documentID]! < order[$1.documentID]! }
+        orderedInterpretations = byDocument.keys.sorted { order[$0]! < order[$1]! }.map { byDocument[$0]! }
         for document in orderedDocuments where byDocument[document.id] == nil {
             if document.attachments.contains(where: { $0.contains("政策解读") }) {
                 diagnostics.warning("附件说明列有政策解读，但本站未发布该解读（页面将注明“未在本站发布”）",
