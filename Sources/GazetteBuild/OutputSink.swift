@@ -155,6 +155,8 @@ final class OutputSink: @unchecked Sendable {
 
         func published(_ path: String) -> Data? { sink.readPublished(path) }
 
+        func kept(_ path: String) -> Data? { sink.readKept(path) }
+
         private func note(_ paths: [String]) {
             guard let written else { return }
             sink.lock.withLock { written.value += paths }
@@ -249,6 +251,13 @@ final class OutputSink: @unchecked Sendable {
         guard let tree, let cache, let entry = cache.previousEntry(path), let data = tree.readPublished(path, size: entry.size)
         else { return nil }
         return Self.key(of: data) == entry.key ? data : nil
+    }
+
+    /// A keyed file this build kept, as published. Its cache key names what it was made from, not its bytes,
+    /// so only its size is checked, as keeping it did.
+    func readKept(_ path: String) -> Data? {
+        guard let tree, let cache, let entry = cache.previousEntry(path) else { return nil }
+        return tree.readPublished(path, size: entry.size)
     }
 
     /// The cache's key of a file known by a key of its own (an API file's fingerprint).

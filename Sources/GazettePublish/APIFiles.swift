@@ -25,12 +25,22 @@ struct APIFiles {
     /// fingerprints of its items.
     mutating func list<Item: Encodable>(_ name: String, key: String, _ items: [Item], extra: [String: String?] = [:],
                                         zh: String, en: String) {
+        list(name, key: key, count: items.count, { items }, extra: extra, zh: zh, en: en)
+    }
+
+    /// The same, with items that are made (by `items`, of which there are `count`) only if the list is: when
+    /// it is kept by the site's key, they are not.
+    mutating func list<Item: Encodable>(_ name: String, key: String, count: Int, _ items: @escaping () -> [Item],
+                                        extra: [String: String?] = [:], zh: String, en: String) {
         let path = SiteURL.api + "\(name).json"
-        let list = API.List(key: key, items: items, extra: extra.mapValues { Nullable(wrappedValue: $0) })
-        let file = Envelope(schemaURL: openData.url(SiteURL.apiSchema(name)), body: list)
-        let kept = openData.siteKey.map { "site \(path) \($0)" } ?? Self.key(path, list: file)
-        outbox.add(keyed: [(path: path, key: kept)]) { _ in JSONOutput.encode(file) }
-        endpoints.append(openData.endpoint(name, path, count: items.count, schema: name, zh: zh, en: en))
+        let schemaURL = openData.url(SiteURL.apiSchema(name))
+        let extra = extra.mapValues { Nullable(wrappedValue: $0) }
+        func file() -> Envelope<API.List<Item>> { Envelope(schemaURL: schemaURL, body: API.List(key: key, items: items(), extra: extra)) }
+        // Without a site key the list is made once, for its fingerprint and to be encoded.
+        let made = openData.siteKey == nil ? file() : nil
+        let kept = openData.siteKey.map { "site \(path) \($0)" } ?? made.flatMap { Self.key(path, list: $0) }
+        outbox.add(keyed: [(path: path, key: kept)]) { _ in JSONOutput.encode(made ?? file()) }
+        endpoints.append(openData.endpoint(name, path, count: count, schema: name, zh: zh, en: en))
     }
 
     /// One file per value, e.g. `api/v1/documents/{id}.json`. They are encoded on every core, a batch at a

@@ -56,17 +56,20 @@ struct AtomFeed {
 }
 
 extension OpenData {
-    /// `/feed.xml` and one feed per issuer code of site.yaml.
-    func atomFeeds(items: [FeedItem]) -> [(path: String, text: String)] {
+    /// `/feed.xml` and one feed per issuer code of site.yaml: each feed's path and items, and how to make
+    /// its XML (a rebuild keeps a feed whose items are unchanged without making it).
+    func atomFeeds(items: [FeedItem]) -> [(path: String, items: [FeedItem], xml: () -> String)] {
         let config = site.config
-        var feeds = [(SiteURL.atomFeed, AtomFeed(
-            title: config.title, subtitle: "\(config.publisher)发布的最新文件和政策解读", path: SiteURL.atomFeed,
-            items: Array(items.prefix(Self.feedLimit)), site: site).xml)]
+        var feeds: [(path: String, items: [FeedItem], xml: () -> String)] = []
+        func feed(_ path: String, title: String, subtitle: String, _ items: [FeedItem]) {
+            feeds.append((path, items, { AtomFeed(title: title, subtitle: subtitle, path: path, items: items, site: site).xml }))
+        }
+        feed(SiteURL.atomFeed, title: config.title, subtitle: "\(config.publisher)发布的最新文件和政策解读",
+             Array(items.prefix(Self.feedLimit)))
         for (agency, code) in config.issuerCodes.sorted(by: { $0.value < $1.value }) {
-            let path = SiteURL.issuerFeed(code)
-            feeds.append((path, AtomFeed(
-                title: "\(config.title) — \(agency)", subtitle: "发文字号为“\(agency)〔年份〕N号”的文件及其政策解读",
-                path: path, items: Array(items.lazy.filter { $0.issuerCode == code }.prefix(Self.feedLimit)), site: site).xml))
+            feed(SiteURL.issuerFeed(code), title: "\(config.title) — \(agency)",
+                 subtitle: "发文字号为“\(agency)〔年份〕N号”的文件及其政策解读",
+                 Array(items.lazy.filter { $0.issuerCode == code }.prefix(Self.feedLimit)))
         }
         return feeds
     }

@@ -32,11 +32,25 @@ final class DataOutbox {
         for file in files { add(file, archived: archived, published: published) }
     }
 
-    /// Adds files that are published and archived, made by `make(i)` (on every core) only when needed: a
-    /// file without a key always is, a keyed one when its key changed or its last archive entry is missing.
-    func add(keyed files: [(path: String, key: String?)], make: @escaping (Int) -> Data) {
+    /// Adds files that are published and archived (or only published), made by `make(i)` (on every core)
+    /// only when needed: a file without a key always is, a keyed one when its key changed or (archived) its
+    /// last archive entry is missing. Returns the bytes made for each file, nil for a file kept.
+    @discardableResult
+    func add(keyed files: [(path: String, key: String?)], archived: Bool = true, make: @escaping (Int) -> Data) -> [Data?] {
         let keyed = files.indices.filter { files[$0].key != nil }
         let made = sink.write(keyed: keyed.map { (path: files[$0].path, key: files[$0].key!) }) { make(keyed[$0]) }
+        var result = [Data?](repeating: nil, count: files.count)
+        for (n, i) in keyed.enumerated() { result[i] = made[n] }
+        if !archived {
+            let unkeyed = files.indices.filter { files[$0].key == nil }
+            let data = Parallel.map(unkeyed, jobs: Parallel.cores * 2, make)
+            for (i, data) in zip(unkeyed, data) {
+                result[i] = data
+                pending.append(((files[i].path, data), archived: false, published: true))
+            }
+            if pending.count >= Self.batch { flush() }
+            return result
+        }
         var unpacked: [Int] = []
         for (n, i) in keyed.enumerated() {
             if let data = made[n] {
@@ -54,8 +68,10 @@ final class DataOutbox {
         let data = Parallel.map(again, jobs: Parallel.cores * 2, make)
         for (i, data) in zip(again, data) {
             pending.append(((files[i].path, data), archived: true, published: unkeyed.contains(i)))
+            if unkeyed.contains(i) { result[i] = data }
         }
         if pending.count >= Self.batch { flush() }
+        return result
     }
 
     /// Deflates the pending archived files on every core and hands the published ones on.

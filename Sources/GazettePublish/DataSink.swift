@@ -13,6 +13,13 @@ public protocol DataSink {
     func write(keyed files: [(path: String, key: String)], make: @escaping (Int) -> Data) -> [Data?]
     /// A file of the last build as published, if it still has the bytes that build wrote.
     func published(_ path: String) -> Data?
+    /// The bytes of a keyed file this build kept (`write(keyed:)` returned nil for it), as published: the
+    /// downloads page describes documents.csv by them.
+    func kept(_ path: String) -> Data?
+}
+
+extension DataSink {
+    public func kept(_ path: String) -> Data? { published(path) }
 }
 
 /// A sink that keeps nothing: every file is made and handed to `emit`.

@@ -87,8 +87,8 @@ public struct OpenData {
         var clock = StepClock(environment: "GAZETTE_RENDER_TIMING")
         let outbox = DataOutbox(sink: sink)
         var api = APIFiles(self, outbox: outbox, progress: progress)
-        // Once, on every core: the documents list and documents.csv both hold them.
-        let summaries = Parallel.map(site.documents, jobs: Parallel.cores * 2, summary)
+        // Once, on every core, when the documents list or documents.csv is made: both hold them.
+        let summaries = Once { Parallel.map(site.documents, jobs: Parallel.cores * 2, summary) }
         addContent(to: &api, summaries: summaries)
         itemsMade()
         clock.lap("content")
@@ -106,14 +106,26 @@ public struct OpenData {
         let endpoints = [index] + api.endpoints
         api.add(index.path, schema: "index", catalog(endpoints: endpoints))
 
+        // The files below are kept by what they are made from, when the caller gave the site's key: the
+        // schemas, robots.txt and documents.csv by it, the sitemap by it and the pages, and each feed by it
+        // and the inputs of its items (`inputs`: their bodies are in the feed).
+        let schemas = schemaFiles()
+        outbox.add(keyed: schemas.map { (path: $0.path, key: siteFileKey($0.path)) }) { schemas[$0].data }
         let items = feedItems
-        outbox.add(schemaFiles())
-        outbox.add((SiteURL.jsonFeed, jsonFeed(items: items)))
-        outbox.add(atomFeeds(items: items).map { (path: $0.path, data: Data($0.text.utf8)) }, archived: false)
-        outbox.add([(SiteURL.sitemap, Data(Sitemap.xml(pages: pages, config: site.config).utf8)),
-                    ("robots.txt", Data(Sitemap.robots(config: site.config).utf8))], archived: false)
-        let csv = Data(DocumentsCSV.csv(summaries) { url(SiteURL.interpretation($0)) }.utf8)
-        outbox.add((DocumentsCSV.path, csv))
+        let jsonItems = Array(items.prefix(Self.feedLimit))
+        outbox.add(keyed: [(path: SiteURL.jsonFeed, key: feedKey(SiteURL.jsonFeed, jsonItems))]) { _ in jsonFeed(items: jsonItems) }
+        let atom = atomFeeds(items: items)
+        outbox.add(keyed: atom.map { (path: $0.path, key: feedKey($0.path, $0.items)) }, archived: false) { Data(atom[$0].xml().utf8) }
+        var pagesHash = ContentHash()
+        pages.forEach { pagesHash.add($0) }
+        outbox.add(keyed: [(path: SiteURL.sitemap, key: siteFileKey(SiteURL.sitemap, pagesHash.hex)),
+                           (path: "robots.txt", key: siteFileKey("robots.txt"))], archived: false) { i in
+            Data((i == 0 ? Sitemap.xml(pages: pages, config: site.config) : Sitemap.robots(config: site.config)).utf8)
+        }
+        let makeCSV = { Data(DocumentsCSV.csv(summaries.value) { url(SiteURL.interpretation($0)) }.utf8) }
+        // The downloads page shows the CSV's size and checksum: a kept one is read back.
+        let csv = outbox.add(keyed: [(path: DocumentsCSV.path, key: siteFileKey(DocumentsCSV.path))]) { _ in makeCSV() }[0]
+            ?? sink.kept(DocumentsCSV.path) ?? makeCSV()
 
         clock.lap("rest")
         let archived = outbox.takeArchived()
@@ -147,13 +159,30 @@ public struct OpenData {
     /// The per-item API files `publish` makes: one per issue, document and interpretation.
     public var itemCount: Int { site.issues.count + site.documents.count + site.interpretations.count }
 
-    private func addContent(to api: inout APIFiles, summaries: [API.DocumentSummary]) {
+    /// The key of a file made from the site alone (and `more`), when the caller gave the site's key.
+    private func siteFileKey(_ path: String, _ more: String = "") -> String? {
+        siteKey.map { "site \(path) \($0) \(more)" }
+    }
+
+    /// The key of a feed: the site's key and the inputs of each of its items, when all are known.
+    private func feedKey(_ path: String, _ items: [FeedItem]) -> String? {
+        guard let siteKey else { return nil }
+        var hash = ContentHash()
+        hash.add(siteKey)
+        for item in items {
+            guard let digest = inputs["\(item.kind == "document" ? "documents" : "interpretations")/\(item.id)"] else { return nil }
+            hash.add(digest)
+        }
+        return "feed \(path) \(items.count) \(hash.hex)"
+    }
+
+    private func addContent(to api: inout APIFiles, summaries: Once<[API.DocumentSummary]>) {
         api.list("issues", key: "issues", site.issues.map(summary),
                  zh: "历期公报：期号、总期号、印发日期、栏目和文件数。", en: "Every issue: numbers, date, sections, counts.")
         api.items("issue", site.issues, template: SiteURL.apiIssue("{id}"), path: { SiteURL.apiIssue($0.id) }, detail: detail,
                   inputs: { _ in siteKey },
                   zh: "一期公报及其目录（按栏目和页码）。", en: "One issue with its table of contents by section and page.")
-        api.list("documents", key: "documents", summaries,
+        api.list("documents", key: "documents", count: site.documents.count, { summaries.value },
                  zh: "全部文件的元数据：文号、标题、文种、发文机关、主送机关、日期、期次、页码、主题、有效性。",
                  en: "Metadata of every document: number, title, type, issuer, recipients, dates, issue, page, topics, status.")
         api.items("document", site.documents, template: SiteURL.apiDocument("{id}"), path: { SiteURL.apiDocument($0.id) },
@@ -207,4 +236,22 @@ private struct TableFile: Encodable {
     let caption: String?
     let header: [String]
     let rows: [[String]]
+}
+
+/// A value made the first time it is asked for, then kept (the files that ask may be made on any thread).
+final class Once<Value>: @unchecked Sendable {
+    private var made: Value?
+    private let make: () -> Value
+    private let lock = NSLock()
+
+    init(_ make: @escaping () -> Value) { self.make = make }
+
+    var value: Value {
+        lock.withLock {
+            if let made { return made }
+            let value = make()
+            made = value
+            return value
+        }
+    }
 }

@@ -90,6 +90,41 @@ struct OpenDataKeptTests {
         #expect(changed.files.map(\.sha256) != first.files.map(\.sha256), "the archive holds the new file")
     }
 
+    /// With the site's key and each item's inputs (what the build gives), a body edit makes the edited
+    /// document's file and the feeds that show it, and nothing else: the lists, the schemas, the sitemap and
+    /// documents.csv are kept by the site's key. The files, the archive and the downloads' checksums are
+    /// still a fresh build's; a new site key makes the lists again.
+    @Test func withTheSiteKeyABodyEditMakesOnlyItsFileAndTheFeedsShowingIt() throws {
+        let document = try #require(Self.site.documents.first)
+        let folder = "documents/\(document.id)"
+        let folders = Self.site.documents.map { "documents/\($0.id)" } + Self.site.interpretations.map { "interpretations/\($0.id)" }
+        func inputs(_ bodies: [String: PublishedBody]) -> [String: String] {
+            Dictionary(uniqueKeysWithValues: folders.map { ($0, "site-1 \($0) \(bodies[$0]?.text ?? "")") })
+        }
+        func publish(_ bodies: [String: PublishedBody], siteKey: String, into sink: KeepingSink) -> DownloadManifest {
+            OpenData(site: Self.site, bodies: bodies, siteKey: siteKey, inputs: inputs(bodies)).publish(pages: Self.pages, sink: sink)
+        }
+        let sink = KeepingSink()
+        let before = [folder: body("原文。")]
+        _ = publish(before, siteKey: "site-1", into: sink)
+        expectSame(sink.files, fresh(before), "after the first build")
+
+        sink.startRun()
+        let after = [folder: body("原文。新增一句。")]
+        let manifest = publish(after, siteKey: "site-1", into: sink)
+        let code = try #require(Self.site.config.issuerCode(of: document))
+        #expect(Set(sink.made) == [SiteURL.apiDocument(document.id), SiteURL.jsonFeed, SiteURL.atomFeed, SiteURL.issuerFeed(code)],
+                "\(sink.made.sorted())")
+        expectSame(sink.files, fresh(after), "after one body changed")
+        let freshManifest = OpenData(site: Self.site, bodies: after).publish(pages: Self.pages) { _ in }
+        #expect(manifest.files.map(\.sha256) == freshManifest.files.map(\.sha256), "the kept documents.csv is described by its bytes")
+
+        sink.startRun()
+        _ = publish(after, siteKey: "site-2", into: sink)
+        #expect(sink.made.contains(SiteURL.api + "documents.json"), "another site key makes the lists again")
+        expectSame(sink.files, fresh(after), "after the site key changed")
+    }
+
     /// When the last archive does not read back (edited or removed by hand), kept files are made again for
     /// the archive's sake, and the archive is still the one a fresh build lays out.
     @Test func anArchiveThatDoesNotReadBackIsLaidOutFromFilesMadeAgain() throws {
