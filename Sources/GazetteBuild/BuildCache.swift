@@ -137,13 +137,22 @@ final class BuildCache: @unchecked Sendable {
     }
 
     /// Saves what this build wrote; called only after the new site is in place.
-    func save() {
+    func save() { save(prepared()) }
+
+    /// Saves the steps' states and lays out the cache file, without writing it: the build does this while
+    /// it puts the new site in place, and writes the file (`save(_:)`) only once the site is. States saved
+    /// for a site that then failed to go in place are named by no cache file, so are never used.
+    func prepared() -> Data {
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         for (name, state) in lock.withLock({ currentStates }) {
             // A state that could not be saved whole must not be named by the cache: its step is dropped.
             if (try? saveState(name, state)) == nil { _ = lock.withLock { currentSteps.removeValue(forKey: name) } }
         }
-        let data = lock.withLock { CacheFile.write(files: current, steps: currentSteps) }
+        return lock.withLock { CacheFile.write(files: current, steps: currentSteps) }
+    }
+
+    /// Writes the cache file `prepared()` laid out.
+    func save(_ data: Data) {
         try? data.write(to: file, options: .atomic)
         // The JSON form of earlier versions, if still there.
         try? FileManager.default.removeItem(at: file.deletingPathExtension().appendingPathExtension("json"))
