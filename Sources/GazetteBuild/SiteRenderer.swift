@@ -204,13 +204,12 @@ struct SiteRenderer {
         BuildCache.State(index: Data(kept.index), texts: Data(kept.texts), textsOffset: kept.textsOffset)
     }
 
-    /// Every page's context but the downloads page's (which needs the open data's manifest), but the pages
-    /// made from the site alone (home, lists, issues, search) and the documents' and interpretations' pages
-    /// are deferred when there is a cache to keep them. The first are known by the site's key and their path.
-    /// The others are each known
-    /// by the site's key (what the site is made from but the Markdown bodies), its folder and its body's key
-    /// (`BodyCache.key`, which the rendered body is a function of), and made only if its page must be
-    /// drawn. No page reads another page's body, so a body edit changes one digest. Those digests, by page
+    /// Every page's context but the downloads page's (which needs the open data's manifest). When there is a
+    /// cache to keep them, two kinds of page are deferred, and made only if they must be drawn: those made
+    /// from the site alone (home, lists, issues, search), known by the site key (what the site is made from
+    /// but the Markdown bodies) and their path; and the documents' and interpretations' pages, each known by
+    /// the site key, its folder and its body's key (`BodyCache.key`, which the rendered body is a function
+    /// of). No page reads another page's body, so a body edit changes one digest. Those digests, by page
     /// folder (`documents/<id>`), are returned too: the item's API file is made from the same inputs
     /// (`OpenData.inputs`).
     private func pageContexts(bodies: RenderedBodies) -> (pages: [Page], deferred: [DeferredPage], inputs: [String: String]) {

@@ -56,20 +56,22 @@ struct AtomFeed {
 }
 
 extension OpenData {
-    /// `/feed.xml` and one feed per issuer code of site.yaml: each feed's path and items, and how to make
+    /// `/feed.xml` and one feed per issuer code of site.yaml: each feed's path and entries, and how to make
     /// its XML (a rebuild keeps a feed whose items are unchanged without making it).
-    func atomFeeds(items: [FeedItem]) -> [(path: String, items: [FeedItem], xml: () -> String)] {
+    func atomFeeds(entries: [FeedEntry]) -> [(path: String, entries: [FeedEntry], xml: () -> String)] {
         let config = site.config
-        var feeds: [(path: String, items: [FeedItem], xml: () -> String)] = []
-        func feed(_ path: String, title: String, subtitle: String, _ items: [FeedItem]) {
-            feeds.append((path, items, { AtomFeed(title: title, subtitle: subtitle, path: path, items: items, site: site).xml }))
+        var feeds: [(path: String, entries: [FeedEntry], xml: () -> String)] = []
+        func feed(_ path: String, title: String, subtitle: String, _ entries: [FeedEntry]) {
+            feeds.append((path, entries, {
+                AtomFeed(title: title, subtitle: subtitle, path: path, items: entries.map { $0.item() }, site: site).xml
+            }))
         }
         feed(SiteURL.atomFeed, title: config.title, subtitle: "\(config.publisher)发布的最新文件和政策解读",
-             Array(items.prefix(Self.feedLimit)))
+             Array(entries.prefix(Self.feedLimit)))
         for (agency, code) in config.issuerCodes.sorted(by: { $0.value < $1.value }) {
             feed(SiteURL.issuerFeed(code), title: "\(config.title) — \(agency)",
                  subtitle: "发文字号为“\(agency)〔年份〕N号”的文件及其政策解读",
-                 Array(items.lazy.filter { $0.issuerCode == code }.prefix(Self.feedLimit)))
+                 Array(entries.lazy.filter { $0.issuerCode == code }.prefix(Self.feedLimit)))
         }
         return feeds
     }

@@ -48,9 +48,9 @@ public struct OpenData {
     /// Bodies by page folder: `documents/<id>`, `interpretations/<id>`, `notices/<id>`.
     public let bodies: [String: PublishedBody]
     /// The digest of what each per-item file's detail is made from, by page folder (`documents/<id>`), when
-    /// the caller knows it: the build gives the site's fingerprint with the body's cache key, as for the
-    /// item's page (`DeferredPage`). A file is then kept by that digest, and its detail made only when it
-    /// must be written; the others are kept by the fingerprint of their detail, which is made every time.
+    /// the caller knows it: the build gives the site key with the body's cache key, as for the item's page
+    /// (`DeferredPage`). A file is then kept by that digest, and its detail made only when it must be
+    /// written; without one it is kept by the fingerprint of its detail, which is then made every time.
     public let inputs: [String: String]
     /// A digest of what the site is made from, when the caller knows it (the build's site key): the lists
     /// and the issues' files are made from the site alone, and are kept by it.
@@ -111,11 +111,13 @@ public struct OpenData {
         // and the inputs of its items (`inputs`: their bodies are in the feed).
         let schemas = schemaFiles()
         outbox.add(keyed: schemas.map { (path: $0.path, key: siteFileKey($0.path)) }) { schemas[$0].data }
-        let items = feedItems
-        let jsonItems = Array(items.prefix(Self.feedLimit))
-        outbox.add(keyed: [(path: SiteURL.jsonFeed, key: feedKey(SiteURL.jsonFeed, jsonItems))]) { _ in jsonFeed(items: jsonItems) }
-        let atom = atomFeeds(items: items)
-        outbox.add(keyed: atom.map { (path: $0.path, key: feedKey($0.path, $0.items)) }, archived: false) { Data(atom[$0].xml().utf8) }
+        let entries = feedEntries
+        let jsonEntries = Array(entries.prefix(Self.feedLimit))
+        outbox.add(keyed: [(path: SiteURL.jsonFeed, key: feedKey(SiteURL.jsonFeed, jsonEntries))]) { _ in
+            jsonFeed(items: jsonEntries.map { $0.item() })
+        }
+        let atom = atomFeeds(entries: entries)
+        outbox.add(keyed: atom.map { (path: $0.path, key: feedKey($0.path, $0.entries)) }, archived: false) { Data(atom[$0].xml().utf8) }
         var pagesHash = ContentHash()
         pages.forEach { pagesHash.add($0) }
         outbox.add(keyed: [(path: SiteURL.sitemap, key: siteFileKey(SiteURL.sitemap, pagesHash.hex)),
@@ -165,7 +167,7 @@ public struct OpenData {
     }
 
     /// The key of a feed: the site's key and the inputs of each of its items, when all are known.
-    private func feedKey(_ path: String, _ items: [FeedItem]) -> String? {
+    private func feedKey(_ path: String, _ items: [FeedEntry]) -> String? {
         guard let siteKey else { return nil }
         var hash = ContentHash()
         hash.add(siteKey)
@@ -177,7 +179,7 @@ public struct OpenData {
     }
 
     private func addContent(to api: inout APIFiles, summaries: Once<[API.DocumentSummary]>) {
-        api.list("issues", key: "issues", site.issues.map(summary),
+        api.list("issues", key: "issues", count: site.issues.count, { site.issues.map(summary) },
                  zh: "历期公报：期号、总期号、印发日期、栏目和文件数。", en: "Every issue: numbers, date, sections, counts.")
         api.items("issue", site.issues, template: SiteURL.apiIssue("{id}"), path: { SiteURL.apiIssue($0.id) }, detail: detail,
                   inputs: { _ in siteKey },
@@ -189,7 +191,8 @@ public struct OpenData {
                   detail: detail, inputs: { inputs["documents/\($0.id)"] },
                   zh: "一件文件：元数据、正文（HTML 和纯文本）、附件、表格、公示规定，以及政策解读、期次和公示的链接。",
                   en: "One document: metadata, body as HTML and text, attachments, tables, notice rules, links to its interpretation, issue and notices.")
-        api.list("interpretations", key: "interpretations", site.interpretations.map(summary),
+        api.list("interpretations", key: "interpretations", count: site.interpretations.count,
+                 { site.interpretations.map(summary) },
                  zh: "全部政策解读及其所解读的文件。", en: "Every policy interpretation and the document it explains.")
         api.items("interpretation", site.interpretations, template: SiteURL.apiInterpretation("{id}"),
                   path: { SiteURL.apiInterpretation($0.id) }, detail: detail,
