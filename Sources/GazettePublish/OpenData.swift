@@ -135,18 +135,20 @@ public struct OpenData {
         let archive = DataArchive.zip(packed: consume archived, date: site.today)
         clock.lap("zip")
         let downloadFiles = [(path: DataArchive.path, data: archive), (path: DocumentsCSV.path, data: csv)]
-        let files = downloadFiles.map { file -> DownloadManifest.File in
-            let described = downloads.first { $0.path == file.path }
-            return DownloadManifest.File(
-                name: (file.path as NSString).lastPathComponent, path: file.path,
-                mediaType: described?.mediaType ?? "application/octet-stream", size: file.data.count,
-                sha256: SHA256.hex(file.data), descriptionZh: described?.descriptionZh ?? "",
-                descriptionEn: described?.descriptionEn ?? "",
-                entryCount: file.path == DataArchive.path ? entryCount : nil)
-        }
-        clock.lap("sha")
-        sink.write([(DataArchive.path, archive), (DownloadFiles.checksumsPath, Data(DownloadFiles.checksums(files).utf8))])
-        clock.lap("write")
+        // The archive is written while its checksum is taken, on the other core.
+        let (_, files) = Parallel.both({ sink.write([(DataArchive.path, archive)]) }, {
+            downloadFiles.map { file -> DownloadManifest.File in
+                let described = downloads.first { $0.path == file.path }
+                return DownloadManifest.File(
+                    name: (file.path as NSString).lastPathComponent, path: file.path,
+                    mediaType: described?.mediaType ?? "application/octet-stream", size: file.data.count,
+                    sha256: SHA256.hex(file.data), descriptionZh: described?.descriptionZh ?? "",
+                    descriptionEn: described?.descriptionEn ?? "",
+                    entryCount: file.path == DataArchive.path ? entryCount : nil)
+            }
+        })
+        sink.write([(DownloadFiles.checksumsPath, Data(DownloadFiles.checksums(files).utf8))])
+        clock.lap("sha and write")
         clock.report("open data")
         return DownloadManifest(
             files: files, checksumsPath: DownloadFiles.checksumsPath,
