@@ -468,7 +468,7 @@ struct RenderedBodies {
     var published: [String: PublishedBody] {
         Dictionary(uniqueKeysWithValues: all.map { folder, id, body in
             ("\(folder)/\(id)", PublishedBody(
-                html: body.html, text: body.text,
+                htmlText: body.htmlText, text: body.text,
                 attachments: body.attachments.map { .init(label: $0.label, title: $0.title, html: $0.html) },
                 tables: body.tables.map { .init(anchor: $0.anchor, caption: $0.table.caption,
                                                 header: $0.table.header, rows: $0.table.rows) }))

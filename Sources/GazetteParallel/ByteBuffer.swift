@@ -84,10 +84,15 @@ public struct ByteReader {
     }
 
     public mutating func string() -> String? {
+        stringBytes().map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The bytes of what `ByteBuffer.string` wrote, not yet made into a string (`LazyText`).
+    public mutating func stringBytes() -> ArraySlice<UInt8>? {
         guard let count = varint(), count <= bytes.count - offset else { return nil }
         let start = bytes.startIndex + offset
         offset += count
-        return String(decoding: bytes[start..<(start + count)], as: UTF8.self)
+        return bytes[start..<(start + count)]
     }
 
     /// What `ByteBuffer.optional` wrote, read by `read`: nil when unreadable, `.some(nil)` for no value.

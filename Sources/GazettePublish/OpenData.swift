@@ -29,13 +29,19 @@ public struct PublishedBody: Sendable {
         }
     }
 
-    public let html: String
+    /// The HTML, as bytes until a file that shows it is made (`LazyText`).
+    public let htmlText: LazyText
+    public var html: String { htmlText.string }
     public let text: String
     public let attachments: [Attachment]
     public let tables: [Table]
 
     public init(html: String, text: String, attachments: [Attachment], tables: [Table]) {
-        self.html = html
+        self.init(htmlText: LazyText(html), text: text, attachments: attachments, tables: tables)
+    }
+
+    public init(htmlText: LazyText, text: String, attachments: [Attachment], tables: [Table]) {
+        self.htmlText = htmlText
         self.text = text
         self.attachments = attachments
         self.tables = tables

@@ -1,6 +1,7 @@
 import CCmark
 import Foundation
 import GazetteModel
+import GazetteParallel
 
 /// A document body rendered: the 正文, the attachments printed after it, its tables and its text.
 public struct RenderedBody: Sendable {
@@ -19,14 +20,29 @@ public struct RenderedBody: Sendable {
         public let table: CSVTable
     }
 
-    /// HTML of the 正文.
-    public let html: String
+    /// HTML of the 正文: a body taken from the cache keeps it as bytes until it is shown (`LazyText`).
+    public let htmlText: LazyText
+    public var html: String { htmlText.string }
     public let attachments: [Attachment]
     public let tables: [Table]
     /// Plain text of the whole body, for search, snippets and the API.
     public let text: String
     /// Destinations of links and images, for checking internal links.
     public let links: [(url: String, location: SourceLocation)]
+
+    public init(html: String, attachments: [Attachment], tables: [Table], text: String,
+                links: [(url: String, location: SourceLocation)]) {
+        self.init(htmlText: LazyText(html), attachments: attachments, tables: tables, text: text, links: links)
+    }
+
+    public init(htmlText: LazyText, attachments: [Attachment], tables: [Table], text: String,
+                links: [(url: String, location: SourceLocation)]) {
+        self.htmlText = htmlText
+        self.attachments = attachments
+        self.tables = tables
+        self.text = text
+        self.links = links
+    }
 
     /// The body with only its links, for the link check after the open data and the search index.
     public func linksOnly() -> RenderedBody {

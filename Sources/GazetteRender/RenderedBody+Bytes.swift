@@ -37,7 +37,7 @@ extension RenderedBody {
     /// The body `bytes` wrote, or nil for bytes that are not one.
     public init?(bytes: ArraySlice<UInt8>) {
         var reader = ByteReader(bytes)
-        guard let html = reader.string(), let attachmentCount = reader.varint(), attachmentCount <= bytes.count else { return nil }
+        guard let html = reader.stringBytes(), let attachmentCount = reader.varint(), attachmentCount <= bytes.count else { return nil }
         var attachments: [Attachment] = []
         for _ in 0..<attachmentCount {
             guard let label = reader.string(), let title = reader.string(), let anchor = reader.string(),
@@ -73,6 +73,6 @@ extension RenderedBody {
             links.append((url, SourceLocation(path: path, line: line, column: column)))
         }
         guard reader.atEnd else { return nil }
-        self.init(html: html, attachments: attachments, tables: tables, text: text, links: links)
+        self.init(htmlText: LazyText(utf8: html), attachments: attachments, tables: tables, text: text, links: links)
     }
 }

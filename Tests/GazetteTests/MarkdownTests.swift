@@ -19,6 +19,31 @@ struct MarkdownTests {
         body.html + body.attachments.map(\.html).joined()
     }
 
+    /// A body read back from the cache's bytes, its HTML still bytes until asked for, shows what the
+    /// rendered body showed, field by field, and writes the same bytes again.
+    @Test func aBodyReadBackFromItsBytesIsTheBodyRendered() throws {
+        let (body, _) = render("""
+            第一段，含“引号”与 **强调**。[链接](/documents/azbf-2023-7/)
+
+            ```table 表一
+            项目,金额
+            甲,1
+            ```
+
+            # 附件1 实施细则
+
+            附件正文。
+            """)
+        let back = try #require(RenderedBody(bytes: body.bytes[...]))
+        #expect(back.html == body.html && !back.html.isEmpty)
+        #expect(back.text == body.text)
+        #expect(back.attachments.map { [$0.label, $0.title, $0.anchor, $0.html] } == body.attachments.map { [$0.label, $0.title, $0.anchor, $0.html] })
+        #expect(back.tables.map(\.table.rows) == body.tables.map(\.table.rows) && !back.tables.isEmpty)
+        #expect(back.links.map(\.url) == body.links.map(\.url) && !back.links.isEmpty)
+        #expect(back.bytes == body.bytes)
+        #expect(RenderedBody(bytes: body.bytes.dropLast()) == nil, "a torn record is not a body")
+    }
+
     // MARK: - Safety
 
     @Test func rawHTMLBlocksAreNotRendered() {

@@ -1,0 +1,23 @@
+/// A text that may still be the UTF-8 bytes it was read from, made into a `String` each time it is asked
+/// for. A rebuild takes 10,000 bodies from the cache and shows the HTML of one: Swift checks the UTF-8 of
+/// every string it makes, and doing so for every body's HTML was a fifth of such a rebuild's CPU time.
+/// So a body's HTML stays bytes unless a page or a file that shows it is made.
+public struct LazyText: Sendable {
+    private let text: String?
+    private let utf8: [UInt8]?
+
+    public init(_ text: String) {
+        self.text = text
+        utf8 = nil
+    }
+
+    /// Bytes written from a `String` (a cache record): they are UTF-8, and a byte that is not would be
+    /// replaced, as `String(decoding:as:)` does. They are copied (a copy costs far less than the check),
+    /// so that the record they were cut from need not be kept.
+    public init(utf8: ArraySlice<UInt8>) {
+        text = nil
+        self.utf8 = Array(utf8)
+    }
+
+    public var string: String { text ?? String(decoding: utf8 ?? [], as: UTF8.self) }
+}
