@@ -1,4 +1,5 @@
 import Foundation
+import GazetteParallel
 
 /// Writes the site's new and changed files into a staging folder and puts them in place only when the
 /// build succeeded, so a failed or interrupted build leaves the last good site untouched.
@@ -180,29 +181,7 @@ public final class OutputTree: @unchecked Sendable {
     /// updates its last run's files reads them back; the caller checks them against the cache's key).
     public func readPublished(_ relative: String, size: Int) -> Data? {
         guard isPublished(relative, size: size) else { return nil }
-        return Self.readFile(publishedFile(relative), size: size)
-    }
-
-    /// The `size` bytes of the file at `path`, read into one buffer of that size (`FileManager` grows its
-    /// buffer as it reads: for the 60 MB archive of a large gazette that was a tenth of a rebuild's time);
-    /// nil when the file holds another number of bytes.
-    static func readFile(_ path: String, size: Int) -> Data? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var data = Data(count: size)
-        let complete = data.withUnsafeMutableBytes { buffer -> Bool in
-            var done = 0
-            while done < size {
-                let n = read(fd, buffer.baseAddress! + done, size - done)
-                if n < 0 && errno == EINTR { continue }
-                if n <= 0 { return false }
-                done += n
-            }
-            var extra: UInt8 = 0
-            return read(fd, &extra, 1) == 0
-        }
-        return complete ? data : nil
+        return FileBytes.file(publishedFile(relative), size: size)
     }
 
     /// Whether the published site has a regular file at `relative` with `size` bytes.

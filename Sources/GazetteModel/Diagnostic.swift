@@ -77,16 +77,5 @@ public struct Diagnostics: Sendable {
     public var hasErrors: Bool { all.contains { $0.severity == .error } }
 
     /// Sorted by file, line and column, without duplicates: stable output for people and tests.
-    /// Each finding once, by place. Each distinct path is ranked once, and the findings sorted by that rank
-    /// and then as `<` orders them: comparing Chinese paths as strings is slow, and the twelve thousand
-    /// findings of a large gazette took a tenth of a second to sort that way. The order is `<`'s.
-    public var sorted: [Diagnostic] {
-        let unique = Array(Set(all))
-        let paths = Set(unique.map(\.location.path)).sorted()
-        let rankOf = Dictionary(uniqueKeysWithValues: paths.enumerated().map { ($1, $0) })
-        let ranks = unique.map { rankOf[$0.location.path]! }
-        return unique.indices.sorted { i, j in
-            ranks[i] != ranks[j] ? ranks[i] < ranks[j] : unique[i] < unique[j]
-        }.map { unique[$0] }
-    }
+    public var sorted: [Diagnostic] { Array(Set(all)).sorted() }
 }

@@ -135,19 +135,13 @@ public final class RecordStore: @unchecked Sendable {
         out.bytes.append(contentsOf: bytes)
     }
 
-    /// `count` bytes of the file at `offset` (`pread`, so threads may read at once), or nil when they are not
-    /// all there.
+    /// `count` bytes of the file at `offset`, or nil when they are not all there.
     private static func read(_ fd: Int32, at offset: Int, count: Int) -> [UInt8]? {
-        guard fd >= 0 else { return nil }
-        var failed = false
+        var complete = false
         let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, done in
-            done = 0
-            while done < count {
-                let got = pread(fd, buffer.baseAddress! + done, count - done, off_t(offset + done))
-                if got <= 0 { failed = true; break }
-                done += got
-            }
+            complete = FileBytes.fill(UnsafeMutableRawBufferPointer(buffer), from: fd, at: offset)
+            done = complete ? count : 0
         }
-        return failed ? nil : bytes
+        return complete ? bytes : nil
     }
 }

@@ -40,19 +40,10 @@ final class DataOutbox {
         let keyed = files.indices.filter { files[$0].key != nil }
         let made = sink.write(keyed: keyed.map { (path: files[$0].path, key: files[$0].key!) }) { make(keyed[$0]) }
         var result = [Data?](repeating: nil, count: files.count)
-        for (n, i) in keyed.enumerated() { result[i] = made[n] }
-        if !archived {
-            let unkeyed = files.indices.filter { files[$0].key == nil }
-            let data = Parallel.map(unkeyed, jobs: Parallel.cores * 2, make)
-            for (i, data) in zip(unkeyed, data) {
-                result[i] = data
-                pending.append(((files[i].path, data), archived: false, published: true))
-            }
-            if pending.count >= Self.batch { flush() }
-            return result
-        }
         var unpacked: [Int] = []
         for (n, i) in keyed.enumerated() {
+            result[i] = made[n]
+            guard archived else { continue }
             if let data = made[n] {
                 pending.append(((files[i].path, data), archived: true, published: false))
             } else if let entry = lastArchive?[files[i].path] {
@@ -63,12 +54,13 @@ final class DataOutbox {
         }
         // Kept files whose archive entry is gone are made again for the archive alone; files without a key
         // are made and written.
-        let unkeyed = Set(files.indices).subtracting(keyed)
-        let again = unpacked + unkeyed.sorted()
+        let unkeyed = files.indices.filter { files[$0].key == nil }
+        let again = unpacked + unkeyed
         let data = Parallel.map(again, jobs: Parallel.cores * 2, make)
-        for (i, data) in zip(again, data) {
-            pending.append(((files[i].path, data), archived: true, published: unkeyed.contains(i)))
-            if unkeyed.contains(i) { result[i] = data }
+        for (n, (i, data)) in zip(again, data).enumerated() {
+            let isUnkeyed = n >= unpacked.count
+            pending.append(((files[i].path, data), archived: archived, published: isUnkeyed))
+            if isUnkeyed { result[i] = data }
         }
         if pending.count >= Self.batch { flush() }
         return result

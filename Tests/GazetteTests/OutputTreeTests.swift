@@ -63,12 +63,12 @@ struct OutputTreeTests {
         let file = folder.url.appendingPathComponent("archive.zip").path
         let bytes = Data((0..<300_000).map { UInt8(truncatingIfNeeded: $0 &* 31) })
         try bytes.write(to: URL(fileURLWithPath: file))
-        #expect(OutputTree.readFile(file, size: bytes.count) == bytes)
-        #expect(OutputTree.readFile(file, size: bytes.count - 1) == nil, "a longer file than noted")
-        #expect(OutputTree.readFile(file, size: bytes.count + 1) == nil, "a shorter file than noted")
-        #expect(OutputTree.readFile(file + ".gone", size: 0) == nil)
+        #expect(FileBytes.file(file, size: bytes.count) == bytes)
+        #expect(FileBytes.file(file, size: bytes.count - 1) == nil, "a longer file than noted")
+        #expect(FileBytes.file(file, size: bytes.count + 1) == nil, "a shorter file than noted")
+        #expect(FileBytes.file(file + ".gone", size: 0) == nil)
         try Data().write(to: URL(fileURLWithPath: file))
-        #expect(OutputTree.readFile(file, size: 0) == Data())
+        #expect(FileBytes.file(file, size: 0) == Data())
     }
 
     @Test func aFileAndAFolderCanTradePlaces() throws {
