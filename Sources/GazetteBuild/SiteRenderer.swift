@@ -371,23 +371,27 @@ struct SiteRenderer {
                 // A missing field and an empty one differ.
                 if let field { hash.add(field) } else { hash.add(bytes: [0xFE]) }
             }
-            hash.add(r.text)
+            r.addText(to: &hash)
         }
         return hash.hex
     }
 
     /// Everything the site publishes, as the search index sees it.
     private func searchRecords(bodies: RenderedBodies) -> [SearchRecord] {
+        // The texts of bodies from the cache stay in it: the index reads those it tokenizes, and tells the
+        // others by their bodies' keys.
         let documents = site.documents.map { d in
             SearchRecord(url: SiteURL.document(d.id), kind: "document", title: d.title, number: d.number?.description,
-                         date: d.date.iso, issue: d.issueID, issuer: d.issuer, text: bodies.documents[d.id]?.text ?? "")
+                         date: d.date.iso, issue: d.issueID, issuer: d.issuer,
+                         plainText: bodies.documents[d.id]?.plainText ?? LazyText(""), textKey: bodies.keys["documents/\(d.id)"])
         }
         let interpretations = site.interpretations.map { i in
             SearchRecord(url: SiteURL.interpretation(i.id), kind: "interpretation", title: i.title,
                          number: site.document(id: i.documentID)?.number?.description,
                          date: site.date(of: i)?.iso, issue: i.issueID,
                          issuer: i.issuer ?? site.document(id: i.documentID)?.issuer,
-                         text: bodies.interpretations[i.id]?.text ?? "")
+                         plainText: bodies.interpretations[i.id]?.plainText ?? LazyText(""),
+                         textKey: bodies.keys["interpretations/\(i.id)"])
         }
         let notices = site.notices.map { n in
             SearchRecord(url: SiteURL.notice(n.id), kind: "notice", title: n.title, number: nil,
@@ -468,7 +472,7 @@ struct RenderedBodies {
     var published: [String: PublishedBody] {
         Dictionary(uniqueKeysWithValues: all.map { folder, id, body in
             ("\(folder)/\(id)", PublishedBody(
-                htmlText: body.htmlText, text: body.text,
+                htmlText: body.htmlText, plainText: body.plainText,
                 attachments: body.attachments.map { .init(label: $0.label, title: $0.title, html: $0.html) },
                 tables: body.tables.map { .init(anchor: $0.anchor, caption: $0.table.caption,
                                                 header: $0.table.header, rows: $0.table.rows) }))

@@ -1,23 +1,70 @@
-/// A text that may still be the UTF-8 bytes it was read from, made into a `String` each time it is asked
-/// for. A rebuild takes 10,000 bodies from the cache and shows the HTML of one, and Swift checks the UTF-8
-/// of every string it makes: with the HTML kept as bytes unless a page or a file that shows it is made,
-/// taking the bodies went from 0.34–0.45 s to 0.21–0.28 s at 10,000 documents.
-public struct LazyText: Sendable {
-    private let text: String?
-    private let utf8: [UInt8]?
+import Foundation
 
-    public init(_ text: String) {
-        self.text = text
-        utf8 = nil
+/// A text that may not be a `String` yet: the UTF-8 bytes it was read from, or where in a file they are,
+/// made into a `String` each time it is asked for. A rebuild takes 10,000 bodies from the cache and shows
+/// the HTML and text of one (and of the few whose search impacts moved); Swift checks the UTF-8 of every
+/// string it makes, and reading the bodies' 160 MB to make them was most of what taking them cost.
+public struct LazyText: Sendable {
+    private enum Storage: Sendable {
+        case text(String)
+        case utf8([UInt8])
+        case file(OpenFile, Range<Int>)
     }
+
+    private let storage: Storage
+
+    public init(_ text: String) { storage = .text(text) }
 
     /// Bytes written from a `String` (a cache record): they are UTF-8, and a byte that is not would be
-    /// replaced, as `String(decoding:as:)` does. They are copied (a copy costs far less than the check),
-    /// so that the record they were cut from need not be kept.
-    public init(utf8: ArraySlice<UInt8>) {
-        text = nil
-        self.utf8 = Array(utf8)
+    /// replaced, as `String(decoding:as:)` does. They are copied, so that the record they were cut from
+    /// need not be kept.
+    public init(utf8: ArraySlice<UInt8>) { storage = .utf8(Array(utf8)) }
+
+    /// UTF-8 bytes at `range` of an open file, read when the text is asked for. The file must not change
+    /// there while the text lives (the body cache only appends, or writes a new file in the old one's place).
+    public init(file: OpenFile, range: Range<Int>) { storage = .file(file, range) }
+
+    public var string: String {
+        switch storage {
+        case .text(let text): return text
+        case .utf8(let bytes): return String(decoding: bytes, as: UTF8.self)
+        case .file(let file, let range): return String(decoding: file.bytes(range), as: UTF8.self)
+        }
+    }
+}
+
+/// A file open for reading, closed when the last holder lets it go.
+public final class OpenFile: @unchecked Sendable {
+    public let descriptor: Int32
+    public let path: String
+
+    /// The file at `path`, or nil when it cannot be opened.
+    public init?(path: String) {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        descriptor = fd
+        self.path = path
     }
 
-    public var string: String { text ?? String(decoding: utf8 ?? [], as: UTF8.self) }
+    deinit { close(descriptor) }
+
+    /// The bytes at `range`, or nil when the file ends first or cannot be read.
+    public func read(_ range: Range<Int>) -> [UInt8]? {
+        var complete = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: range.count) { buffer, done in
+            complete = FileBytes.fill(UnsafeMutableRawBufferPointer(buffer), from: descriptor, at: range.lowerBound)
+            done = complete ? range.count : 0
+        }
+        return complete ? bytes : nil
+    }
+
+    /// The bytes at `range`, which were there when the holder was made. A file the build itself keeps open
+    /// cannot lose them short of a failing disk; a text made from half of them would be published, so the
+    /// build stops instead, before anything is published.
+    func bytes(_ range: Range<Int>) -> [UInt8] {
+        guard let bytes = read(range) else {
+            fatalError("could not read bytes \(range) of \(path) back: the disk or the file system failed")
+        }
+        return bytes
+    }
 }

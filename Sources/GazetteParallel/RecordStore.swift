@@ -19,8 +19,8 @@ public final class RecordStore: @unchecked Sendable {
 
     private let file: URL
     private let magic: [UInt8]
-    /// The file, open for reading records while the build runs (-1: none).
-    private var descriptor: Int32 = -1
+    /// The file, open for reading records while the build runs; texts read lazily from it keep it open.
+    private var source: OpenFile?
     private var stored: [Key: Range<Int>] = [:]
     /// Bytes of whole records read (where an append starts).
     private var validLength = 0
@@ -30,20 +30,17 @@ public final class RecordStore: @unchecked Sendable {
     public init(file: URL, magic: String) {
         self.file = file
         self.magic = Array(magic.utf8)
-        let fd = open(file.path, O_RDONLY)
-        guard fd >= 0 else { return }
+        guard let source = OpenFile(path: file.path) else { return }
+        let fd = source.descriptor
         var info = stat()
         guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG,
-              Self.read(fd, at: 0, count: self.magic.count) == self.magic else {
-            close(fd)
-            return
-        }
-        descriptor = fd
+              source.read(0..<self.magic.count) == self.magic else { return }
+        self.source = source
         let size = Int(info.st_size)
         var offset = self.magic.count
         validLength = offset
         // Each record's head: its key and a varint of at most ten bytes.
-        while offset < size, let head = Self.read(fd, at: offset, count: min(26, size - offset)) {
+        while offset < size, let head = source.read(offset..<(offset + min(26, size - offset))) {
             var reader = ByteReader(head)
             guard let key = reader.bytes(16), let length = reader.varint() else { break }
             let start = offset + reader.offset
@@ -53,8 +50,6 @@ public final class RecordStore: @unchecked Sendable {
             validLength = offset
         }
     }
-
-    deinit { if descriptor >= 0 { close(descriptor) } }
 
     /// A key from what `add` puts into a digest.
     public static func key(_ add: (inout ContentHash) -> Void) -> Key {
@@ -66,11 +61,17 @@ public final class RecordStore: @unchecked Sendable {
 
     /// The record kept under `key`, if any; noted as used. Safe to call from several threads.
     public func record(_ key: Key) -> ArraySlice<UInt8>? {
-        guard let range = stored[key], let bytes = Self.read(descriptor, at: range.lowerBound, count: range.count) else {
-            return nil
-        }
-        lock.withLock { used[key] = range }
+        guard let (source, range) = location(key), let bytes = source.read(range) else { return nil }
         return bytes[...]
+    }
+
+    /// Where the record kept under `key` is, if any, for reading it in parts (and later); noted as used. The
+    /// file stays open as long as `file` is held, and those bytes stay as they are: `store` only appends, or
+    /// puts a new file in the old one's place. Safe to call from several threads.
+    public func location(_ key: Key) -> (file: OpenFile, range: Range<Int>)? {
+        guard let source, let range = stored[key] else { return nil }
+        lock.withLock { used[key] = range }
+        return (source, range)
     }
 
     /// How many records were taken.
@@ -82,8 +83,7 @@ public final class RecordStore: @unchecked Sendable {
     public func store(_ keys: [Key], record: (Int) -> [UInt8]) {
         defer {
             stored = [:]
-            if descriptor >= 0 { close(descriptor) }
-            descriptor = -1
+            source = nil
         }
         let usedBytes = used.values.reduce(0) { $0 + $1.count + 20 }
         let garbage = validLength - magic.count - usedBytes
@@ -101,7 +101,7 @@ public final class RecordStore: @unchecked Sendable {
                   let handle = try? FileHandle(forWritingTo: temporary), (try? handle.seekToEnd()) != nil else { return }
             var out = ByteBuffer()
             for (key, range) in used.sorted(by: { $0.value.lowerBound < $1.value.lowerBound }) {
-                guard let bytes = Self.read(descriptor, at: range.lowerBound, count: range.count) else { continue }
+                guard let bytes = source?.read(range) else { continue }
                 Self.write(key, bytes[...], into: &out)
                 if out.bytes.count >= Self.chunk { flush(&out, to: handle) }
             }
@@ -133,15 +133,5 @@ public final class RecordStore: @unchecked Sendable {
         out.append(key)
         out.varint(bytes.count)
         out.bytes.append(contentsOf: bytes)
-    }
-
-    /// `count` bytes of the file at `offset`, or nil when they are not all there.
-    private static func read(_ fd: Int32, at offset: Int, count: Int) -> [UInt8]? {
-        var complete = false
-        let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, done in
-            complete = FileBytes.fill(UnsafeMutableRawBufferPointer(buffer), from: fd, at: offset)
-            done = complete ? count : 0
-        }
-        return complete ? bytes : nil
     }
 }

@@ -32,17 +32,19 @@ public struct PublishedBody: Sendable {
     /// The HTML, as bytes until a file that shows it is made (`LazyText`).
     public let htmlText: LazyText
     public var html: String { htmlText.string }
-    public let text: String
+    /// The plain text, likewise.
+    public let plainText: LazyText
+    public var text: String { plainText.string }
     public let attachments: [Attachment]
     public let tables: [Table]
 
     public init(html: String, text: String, attachments: [Attachment], tables: [Table]) {
-        self.init(htmlText: LazyText(html), text: text, attachments: attachments, tables: tables)
+        self.init(htmlText: LazyText(html), plainText: LazyText(text), attachments: attachments, tables: tables)
     }
 
-    public init(htmlText: LazyText, text: String, attachments: [Attachment], tables: [Table]) {
+    public init(htmlText: LazyText, plainText: LazyText, attachments: [Attachment], tables: [Table]) {
         self.htmlText = htmlText
-        self.text = text
+        self.plainText = plainText
         self.attachments = attachments
         self.tables = tables
     }

@@ -25,22 +25,23 @@ public struct RenderedBody: Sendable {
     public var html: String { htmlText.string }
     public let attachments: [Attachment]
     public let tables: [Table]
-    /// Plain text of the whole body, for search, snippets and the API.
-    public let text: String
+    /// Plain text of the whole body, for search, snippets and the API; from the cache, read when asked for.
+    public let plainText: LazyText
+    public var text: String { plainText.string }
     /// Destinations of links and images, for checking internal links.
     public let links: [(url: String, location: SourceLocation)]
 
     public init(html: String, attachments: [Attachment], tables: [Table], text: String,
                 links: [(url: String, location: SourceLocation)]) {
-        self.init(htmlText: LazyText(html), attachments: attachments, tables: tables, text: text, links: links)
+        self.init(htmlText: LazyText(html), attachments: attachments, tables: tables, plainText: LazyText(text), links: links)
     }
 
-    public init(htmlText: LazyText, attachments: [Attachment], tables: [Table], text: String,
+    public init(htmlText: LazyText, attachments: [Attachment], tables: [Table], plainText: LazyText,
                 links: [(url: String, location: SourceLocation)]) {
         self.htmlText = htmlText
         self.attachments = attachments
         self.tables = tables
-        self.text = text
+        self.plainText = plainText
         self.links = links
     }
 

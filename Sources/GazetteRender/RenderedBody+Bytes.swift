@@ -3,41 +3,66 @@ import GazetteParallel
 
 /// A rendered body as bytes, for the build's body cache: a rebuild takes the bodies whose Markdown did not
 /// change from the cache instead of running cmark over them again.
+///
+///     <head length: varint> <head> <HTML: UTF-8> <text: UTF-8>
+///     head: <HTML length> <text length> <attachments> <tables> <links>
+///
+/// The head comes first and the two large parts last, so that a reader can take the head alone and leave
+/// the HTML and the text where they are until a page or a file shows them (`LazyText`).
 extension RenderedBody {
     public var bytes: [UInt8] {
-        var out = ByteBuffer(capacity: html.utf8.count + text.utf8.count + 64)
-        out.string(html)
-        out.varint(attachments.count)
+        let html = Array(html.utf8), text = Array(text.utf8)
+        var head = ByteBuffer()
+        head.varint(html.count)
+        head.varint(text.count)
+        head.varint(attachments.count)
         for a in attachments {
-            for field in [a.label, a.title, a.anchor, a.html] { out.string(field) }
+            for field in [a.label, a.title, a.anchor, a.html] { head.string(field) }
         }
-        out.varint(tables.count)
+        head.varint(tables.count)
         for t in tables {
-            out.string(t.anchor)
-            out.optional(t.table.caption)
+            head.string(t.anchor)
+            head.optional(t.table.caption)
             func row(_ cells: [String]) {
-                out.varint(cells.count)
-                for cell in cells { out.string(cell) }
+                head.varint(cells.count)
+                for cell in cells { head.string(cell) }
             }
             row(t.table.header)
-            out.varint(t.table.rows.count)
+            head.varint(t.table.rows.count)
             t.table.rows.forEach(row)
         }
-        out.string(text)
-        out.varint(links.count)
+        head.varint(links.count)
         for link in links {
-            out.string(link.url)
-            out.string(link.location.path)
-            out.varint(link.location.line)
-            out.varint(link.location.column)
+            head.string(link.url)
+            head.string(link.location.path)
+            head.varint(link.location.line)
+            head.varint(link.location.column)
         }
+        var out = ByteBuffer(capacity: head.bytes.count + html.count + text.count + 10)
+        out.varint(head.bytes.count)
+        out.append(head.bytes)
+        out.append(html)
+        out.append(text)
         return out.bytes
     }
 
     /// The body `bytes` wrote, or nil for bytes that are not one.
     public init?(bytes: ArraySlice<UInt8>) {
+        self.init(head: bytes, count: bytes.count) { range in
+            LazyText(utf8: bytes[(bytes.startIndex + range.lowerBound)..<(bytes.startIndex + range.upperBound)])
+        }
+    }
+
+    /// The body of `count` bytes that `bytes` wrote, read from its first bytes `head` (which must hold at
+    /// least its head, and may hold more); `part` gives the HTML and the text from their ranges in the
+    /// body's bytes. Nil when `head` is cut short or the bytes are not a body of `count` bytes.
+    public init?(head bytes: ArraySlice<UInt8>, count: Int, part: (Range<Int>) -> LazyText) {
         var reader = ByteReader(bytes)
-        guard let html = reader.stringBytes(), let attachmentCount = reader.varint(), attachmentCount <= bytes.count else { return nil }
+        guard let headCount = reader.varint(), headCount <= bytes.count - reader.offset else { return nil }
+        let partsStart = reader.offset + headCount
+        guard let htmlCount = reader.varint(), let textCount = reader.varint(),
+              htmlCount <= count, textCount <= count, partsStart + htmlCount + textCount == count,
+              let attachmentCount = reader.varint(), attachmentCount <= bytes.count else { return nil }
         var attachments: [Attachment] = []
         for _ in 0..<attachmentCount {
             guard let label = reader.string(), let title = reader.string(), let anchor = reader.string(),
@@ -65,14 +90,15 @@ extension RenderedBody {
             }
             tables.append(Table(anchor: anchor, table: CSVTable(caption: caption, header: header, rows: rows)))
         }
-        guard let text = reader.string(), let linkCount = reader.varint(), linkCount <= bytes.count else { return nil }
+        guard let linkCount = reader.varint(), linkCount <= bytes.count else { return nil }
         var links: [(url: String, location: SourceLocation)] = []
         for _ in 0..<linkCount {
             guard let url = reader.string(), let path = reader.string(), let line = reader.varint(),
                   let column = reader.varint() else { return nil }
             links.append((url, SourceLocation(path: path, line: line, column: column)))
         }
-        guard reader.atEnd else { return nil }
-        self.init(htmlText: LazyText(utf8: html), attachments: attachments, tables: tables, text: text, links: links)
+        guard reader.offset == partsStart else { return nil }
+        self.init(htmlText: part(partsStart..<(partsStart + htmlCount)), attachments: attachments, tables: tables,
+                  plainText: part((partsStart + htmlCount)..<count), links: links)
     }
 }

@@ -32,11 +32,12 @@ struct SearchIndexState: Equatable {
             self.b = b
         }
 
+        /// Of the title, the 发文字号 and the text's key, or the text itself when there is no key.
         init(_ record: SearchRecord) {
             var hash = ContentHash()
             hash.add(record.title)
             if let number = record.number { hash.add(number) } else { hash.add(bytes: [0xFE]) }
-            hash.add(record.text)
+            record.addText(to: &hash)
             (a, b) = hash.lanes
         }
     }
@@ -54,25 +55,38 @@ struct SearchIndexState: Equatable {
     /// The texts' length: an update appends from here (anything after it is a torn update's).
     var textsLength: Int
 
-    static let magic = Array("gazette-search-state 2\n".utf8)
+    static let magic = Array("gazette-search-state 3\n".utf8)
 
-    /// Facet fields and digest of a record, with its tokenized fields appended to `texts`.
+    /// Facet fields and digest of a record, with its tokenized fields (and its text's key) appended to `texts`.
     static func record(_ record: SearchRecord, appendingTo texts: inout ByteBuffer, base: Int) -> Record {
         let start = base + texts.bytes.count
         texts.string(record.title)
         texts.optional(record.number)
         texts.string(record.text)
+        if let key = record.textKey {
+            texts.byte(1)
+            texts.varint(key.count)
+            texts.append(key)
+        } else {
+            texts.byte(0)
+        }
         return Record(url: record.url, kind: record.kind, date: record.date, issue: record.issue, issuer: record.issuer,
                       digest: Digest(record), span: start..<(base + texts.bytes.count))
     }
 
     /// The tokenized fields stored at a record's span, if they are still those its digest names.
-    static func tokenized(_ bytes: [UInt8], of record: Record) -> (title: String, number: String?, text: String)? {
+    static func tokenized(_ bytes: [UInt8], of record: Record) -> (title: String, number: String?, text: String, textKey: [UInt8]?)? {
         var reader = ByteReader(bytes)
-        guard let title = reader.string(), let number = reader.optionalString(), let text = reader.string(), reader.atEnd
-        else { return nil }
-        let probe = SearchRecord(url: "", kind: "", title: title, number: number, text: text)
-        return Digest(probe) == record.digest ? (title, number, text) : nil
+        guard let title = reader.string(), let number = reader.optionalString(), let text = reader.string(),
+              let hasKey = reader.byte(), hasKey <= 1 else { return nil }
+        var textKey: [UInt8]?
+        if hasKey == 1 {
+            guard let count = reader.varint(), let key = reader.bytes(count) else { return nil }
+            textKey = key
+        }
+        guard reader.atEnd else { return nil }
+        let probe = SearchRecord(url: "", kind: "", title: title, number: number, plainText: LazyText(text), textKey: textKey)
+        return Digest(probe) == record.digest ? (title, number, text, textKey) : nil
     }
 
     /// Collects a full build's records as they come (the build lets their texts go batch by batch), then the

@@ -63,7 +63,7 @@ extension SearchIndex {
             guard old.span.upperBound <= state.textsLength, let bytes = readTexts(old.span),
                   let fields = SearchIndexState.tokenized(bytes, of: old) else { return .failure(.unreadable) }
             previous[id] = SearchRecord(url: old.url, kind: old.kind, title: fields.title, number: fields.number, date: old.date,
-                                        issue: old.issue, issuer: old.issuer, text: fields.text)
+                                        issue: old.issue, issuer: old.issuer, plainText: LazyText(fields.text), textKey: fields.textKey)
         }
         var appended = ByteBuffer()
         let live = state.records.reduce(0) { $0 + $1.span.count }
