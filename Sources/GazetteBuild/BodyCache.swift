@@ -55,7 +55,7 @@ final class BodyCache: @unchecked Sendable {
     private static func encode(_ body: RenderedBody, _ findings: Diagnostics) -> [UInt8] {
         var out = ByteBuffer()
         out.findings(findings)
-        out.append(body.bytes)
+        body.write(to: &out)
         return out.bytes
     }
 

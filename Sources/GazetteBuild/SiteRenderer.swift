@@ -362,7 +362,8 @@ struct SiteRenderer {
         return files
     }
 
-    /// The search index's key: the generator and every field of every record, in order.
+    /// The search index's key: the generator and every field of every record, in order (a text by its key,
+    /// when it has one: `SearchRecord.addText`).
     static func key(of records: [SearchRecord]) -> String {
         var hash = ContentHash()
         hash.add(BuildCache.generator)

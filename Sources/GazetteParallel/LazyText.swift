@@ -1,5 +1,3 @@
-import Foundation
-
 /// A text that may not be a `String` yet: the UTF-8 bytes it was read from, or where in a file they are,
 /// made into a `String` each time it is asked for. A rebuild takes 10,000 bodies from the cache and shows
 /// the HTML and text of one (and of the few whose search impacts moved); Swift checks the UTF-8 of every
@@ -30,41 +28,5 @@ public struct LazyText: Sendable {
         case .utf8(let bytes): return String(decoding: bytes, as: UTF8.self)
         case .file(let file, let range): return String(decoding: file.bytes(range), as: UTF8.self)
         }
-    }
-}
-
-/// A file open for reading, closed when the last holder lets it go.
-public final class OpenFile: @unchecked Sendable {
-    public let descriptor: Int32
-    public let path: String
-
-    /// The file at `path`, or nil when it cannot be opened.
-    public init?(path: String) {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        descriptor = fd
-        self.path = path
-    }
-
-    deinit { close(descriptor) }
-
-    /// The bytes at `range`, or nil when the file ends first or cannot be read.
-    public func read(_ range: Range<Int>) -> [UInt8]? {
-        var complete = false
-        let bytes = [UInt8](unsafeUninitializedCapacity: range.count) { buffer, done in
-            complete = FileBytes.fill(UnsafeMutableRawBufferPointer(buffer), from: descriptor, at: range.lowerBound)
-            done = complete ? range.count : 0
-        }
-        return complete ? bytes : nil
-    }
-
-    /// The bytes at `range`, which were there when the holder was made. A file the build itself keeps open
-    /// cannot lose them short of a failing disk; a text made from half of them would be published, so the
-    /// build stops instead, before anything is published.
-    func bytes(_ range: Range<Int>) -> [UInt8] {
-        guard let bytes = read(range) else {
-            fatalError("could not read bytes \(range) of \(path) back: the disk or the file system failed")
-        }
-        return bytes
     }
 }

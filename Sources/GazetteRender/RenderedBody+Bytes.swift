@@ -11,10 +11,18 @@ import GazetteParallel
 /// the HTML and the text where they are until a page or a file shows them (`LazyText`).
 extension RenderedBody {
     public var bytes: [UInt8] {
-        let html = Array(html.utf8), text = Array(text.utf8)
+        var out = ByteBuffer()
+        write(to: &out)
+        return out.bytes
+    }
+
+    /// Appends what `bytes` is to `out` (the body cache writes the findings first, into the same buffer).
+    public func write(to out: inout ByteBuffer) {
+        // The two large parts are appended straight from the strings, after the head that gives their lengths.
+        var html = html, text = text
         var head = ByteBuffer()
-        head.varint(html.count)
-        head.varint(text.count)
+        head.varint(html.utf8.count)
+        head.varint(text.utf8.count)
         head.varint(attachments.count)
         for a in attachments {
             for field in [a.label, a.title, a.anchor, a.html] { head.string(field) }
@@ -38,12 +46,11 @@ extension RenderedBody {
             head.varint(link.location.line)
             head.varint(link.location.column)
         }
-        var out = ByteBuffer(capacity: head.bytes.count + html.count + text.count + 10)
+        out.bytes.reserveCapacity(out.bytes.count + head.bytes.count + html.utf8.count + text.utf8.count + 10)
         out.varint(head.bytes.count)
         out.append(head.bytes)
-        out.append(html)
-        out.append(text)
-        return out.bytes
+        html.withUTF8 { out.bytes.append(contentsOf: $0) }
+        text.withUTF8 { out.bytes.append(contentsOf: $0) }
     }
 
     /// The body `bytes` wrote, or nil for bytes that are not one.
