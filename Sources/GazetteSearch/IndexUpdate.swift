@@ -158,7 +158,7 @@ struct GramScanner {
         var tokenizer = self.tokenizer, sink = self.sink
         defer { (self.tokenizer, self.sink) = (tokenizer, sink) }
         let units = DocumentUnits.scan(IndexedDocument(id: id, record: record, pageSize: SearchIndex.pageSize),
-                                       tokenizer: &tokenizer, sink: &sink)
+                                       tokenizer: &tokenizer, sink: &sink, partitions: 1)
         var log = PostingsLog(partition: 0, of: 1)
         log.add(units, document: id)
         var grams: [[UInt8]: Gram] = [:]

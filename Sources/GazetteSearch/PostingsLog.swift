@@ -44,8 +44,10 @@ struct PostingsLog {
 
     var tokenCount: Int { tokens.count }
 
-    /// Adds the n-grams of this partition that start in `units`. Documents must come in increasing order.
+    /// Adds the n-grams of this partition that start in `units` (grouped for this log's count of partitions).
+    /// Documents must come in increasing order.
     mutating func add(_ units: DocumentUnits, document: Int) {
+        precondition(units.partitionCount == Int(partitions), "the units are grouped for another count of partitions")
         let maxGram = Tokenizer.maxGram
         let doc = Int32(document)
         let most = units.ids.count * maxGram
@@ -63,7 +65,8 @@ struct PostingsLog {
                 units.ids.withUnsafeBufferPointer { ids in
                     units.positions.withUnsafeBufferPointer { positions in
                         units.info.withUnsafeBufferPointer { info in
-                            for start in 0..<ids.count where Self.partition(of: ids[start], partitions) == partition {
+                            for start32 in units.starts(of: Int(partition)) {
+                                let start = Int(start32)
                                 let fields = info[start] & 0xC0
                                 let page: UInt8 = fields == 0 ? info[start] & 3 : 4
                                 // The n-grams starting here: as long as the units run on without a gap.

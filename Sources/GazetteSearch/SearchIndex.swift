@@ -118,7 +118,8 @@ public enum SearchIndex {
                 let files = RecordFiles.files(document).map {
                     (path: "search/" + $0.path, data: Data(helpers.gzip.compress($0.bytes)))
                 }
-                return (units: DocumentUnits.scan(document, tokenizer: &helpers.tokenizer, sink: &helpers.sink), files: files)
+                return (units: DocumentUnits.scan(document, tokenizer: &helpers.tokenizer, sink: &helpers.sink,
+                                                         partitions: partitions), files: files)
             }
             for id in batch {
                 state?.add(records[id])
