@@ -57,7 +57,7 @@ final class YAMLMap {
             diagnostics.error("`\(key)` 应为文字，而不是列表或映射", at: child.location)
             return nil
         }
-        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = scalar.string.trimmingWhitespace
         if text.isEmpty && required {
             diagnostics.error("必填项 `\(key)` 为空", at: child.location)
             return nil
@@ -113,7 +113,7 @@ final class YAMLMap {
                 diagnostics.error("`\(key)` 的每一项应为文字", at: child.child(item).location)
                 return nil
             }
-            return s.trimmingCharacters(in: .whitespacesAndNewlines)
+            return s.trimmingWhitespace
         }
     }
 
