@@ -1,5 +1,5 @@
 /// Trimming of the values read from front matter, without Foundation: `trimmingCharacters(in:)` bridges
-/// every string to UTF-16 and took a fifth of the time of reading a document's front matter, for values
+/// every string to UTF-16 and took a sixth of the time of reading a document's front matter, for values
 /// that nearly never have anything to trim.
 extension StringProtocol {
     /// The text without leading and trailing white space and line breaks: what
