@@ -53,10 +53,12 @@ extension RenderedBody {
         text.withUTF8 { out.bytes.append(contentsOf: $0) }
     }
 
-    /// The body `bytes` wrote, or nil for bytes that are not one.
+    /// The body `bytes` wrote, or nil for bytes that are not one (the body cache reads its records in parts,
+    /// with `init(head:count:part:)`; this reads bytes held whole).
     public init?(bytes: ArraySlice<UInt8>) {
         self.init(head: bytes, count: bytes.count) { range in
-            LazyText(utf8: bytes[(bytes.startIndex + range.lowerBound)..<(bytes.startIndex + range.upperBound)])
+            LazyText(String(decoding: bytes[(bytes.startIndex + range.lowerBound)..<(bytes.startIndex + range.upperBound)],
+                            as: UTF8.self))
         }
     }
 
