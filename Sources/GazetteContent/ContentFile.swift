@@ -24,28 +24,116 @@ public struct ContentFile: Sendable {
     /// so that line numbers and front-matter fences behave the same for files saved on Windows.
     public static func read(url: URL, relativePath: String, displayPath: String,
                             diagnostics: inout Diagnostics) -> ContentFile? {
-        let here = SourceLocation(path: displayPath)
-        // `stat` follows symbolic links: a link to /dev/zero or a pipe would otherwise be read forever.
-        // (One call per file; the attributes dictionary and the resolved path cost more than the read.)
-        var info = stat()
-        if stat(url.path, &info) == 0 {
-            if info.st_mode & S_IFMT != S_IFREG {
-                diagnostics.error("不是普通文件（设备、管道或套接字），不能作为内容读取", at: here)
-                return nil
-            }
-            if Int(info.st_size) > maximumSize {
-                diagnostics.error("文件过大（\(megabytes(Int(info.st_size))) MB，上限 \(maximumSize / 1_048_576) MB）", at: here)
-                return nil
-            }
-        }
-        guard let data = try? Data(contentsOf: url) else {
-            diagnostics.error("无法读取文件", at: here)
+        switch read(path: url.path, relativePath: relativePath, displayPath: displayPath, diagnostics: &diagnostics) {
+        case .read(let file): return file
+        case .missing:
+            diagnostics.error("无法读取文件", at: SourceLocation(path: displayPath))
             return nil
+        case .rejected: return nil
+        }
+    }
+
+    /// What reading a path gave: the file, nothing there (the caller says whether that is an error), or an
+    /// error already reported.
+    enum Outcome {
+        case read(ContentFile)
+        case missing
+        case rejected
+    }
+
+    /// Reads the file at `path` with one `open`, `fstat` and `read` into the text's own storage: the whole
+    /// content is read on every build, and going through `Data` and `URL` (a `stat` to test that the file
+    /// exists, another for its type, a buffer copied into the string) cost half of reading it.
+    static func read(path: String, relativePath: String, displayPath: String,
+                     diagnostics: inout Diagnostics) -> Outcome {
+        let here = SourceLocation(path: displayPath)
+        // Not blocking, so that opening a named pipe returns at once; `fstat` then turns it away. `open`
+        // follows symbolic links, as `stat` does: a link to /dev/zero is a device, not read forever.
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            if errno == ENOENT || errno == ENOTDIR { return .missing }
+            var info = stat()
+            if stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
+                diagnostics.error("不是普通文件（设备、管道或套接字），不能作为内容读取", at: here)
+            } else {
+                diagnostics.error("无法读取文件", at: here)
+            }
+            return .rejected
+        }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else {
+            diagnostics.error("无法读取文件", at: here)
+            return .rejected
+        }
+        if info.st_mode & S_IFMT != S_IFREG {
+            diagnostics.error("不是普通文件（设备、管道或套接字），不能作为内容读取", at: here)
+            return .rejected
+        }
+        let size = Int(info.st_size)
+        if size > maximumSize {
+            diagnostics.error("文件过大（\(megabytes(size)) MB，上限 \(maximumSize / 1_048_576) MB）", at: here)
+            return .rejected
+        }
+        var failed = false
+        // The standard library validates the bytes as it makes the string, and replaces what is not UTF-8
+        // with U+FFFD. So a string without U+FFFD, a BOM, a CR or a NUL is the file exactly, and is taken as
+        // it is; any other goes through the byte checks below, which say where the problem is.
+        let text = String(unsafeUninitializedCapacity: size) { buffer in
+            var filled = 0
+            while filled < size {
+                let n = Glibc.read(descriptor, buffer.baseAddress! + filled, size - filled)
+                if n < 0 && errno == EINTR { continue }
+                if n < 0 { failed = true }
+                if n <= 0 { break }
+                filled += n
+            }
+            return filled
+        }
+        if failed {
+            diagnostics.error("无法读取文件", at: here)
+            return .rejected
+        }
+        if !needsByteChecks(text) {
+            return .read(ContentFile(displayPath: displayPath, relativePath: relativePath, text: text))
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            diagnostics.error("无法读取文件", at: here)
+            return .rejected
         }
         guard data.count <= maximumSize else {
             diagnostics.error("文件过大（\(megabytes(data.count)) MB，上限 \(maximumSize / 1_048_576) MB）", at: here)
-            return nil
+            return .rejected
         }
+        return checked(data, relativePath: relativePath, displayPath: displayPath, diagnostics: &diagnostics)
+            .map(Outcome.read) ?? .rejected
+    }
+
+    /// Whether a text read as it is might not be the file's bytes, or has something `checked` rejects or
+    /// changes: U+FFFD (a replacement, or one the file holds), a BOM, a CR or a NUL. Rare, so only searched.
+    static func needsByteChecks(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
+            if find(0, in: bytes) || find(0x0D, in: bytes) { return true }
+            // U+FFFD is EF BF BD and a BOM is EF BB BF: only a text with the byte EF can hold either.
+            var from = 0
+            while from < bytes.count, let hit = memchr(base + from, 0xEF, bytes.count - from) {
+                let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if at + 2 < bytes.count, (bytes[at + 1] == 0xBF && bytes[at + 2] == 0xBD) || (bytes[at + 1] == 0xBB && bytes[at + 2] == 0xBF) {
+                    return true
+                }
+                from = at + 1
+            }
+            return false
+        }
+    }
+
+    /// The file's text from its bytes: a BOM stripped, line ends made LF; nil with an error saying where,
+    /// when the bytes are not UTF-8 text.
+    static func checked(_ data: Data, relativePath: String, displayPath: String,
+                        diagnostics: inout Diagnostics) -> ContentFile? {
+        let here = SourceLocation(path: displayPath)
         return data.withUnsafeBytes { raw -> ContentFile? in
             var bytes = raw.bindMemory(to: UInt8.self)
             if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = UnsafeBufferPointer(rebasing: bytes[3...]) }

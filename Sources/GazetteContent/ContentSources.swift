@@ -121,33 +121,55 @@ struct TreeReader {
     }
 
     func file(_ relative: String, required: Bool, diagnostics: inout Diagnostics) -> ContentFile? {
-        let url = URL(fileURLWithPath: path(relative))
-        guard fileManager.fileExists(atPath: url.path) else {
+        switch ContentFile.read(path: path(relative), relativePath: relative, displayPath: display(relative),
+                                diagnostics: &diagnostics) {
+        case .read(let file): return file
+        case .missing:
             if required { diagnostics.error("缺少文件", at: SourceLocation(path: display(relative))) }
             return nil
+        case .rejected: return nil
         }
-        return ContentFile.read(url: url, relativePath: relative, displayPath: display(relative),
-                                diagnostics: &diagnostics)
     }
 
     /// Names of the visible subfolders of `relative`, sorted.
     func subfolders(_ relative: String) -> [String] {
-        entries(relative).filter { isDirectory("\(relative)/\($0)") }
+        entries(relative).filter { $0.isFolder() }.map(\.name)
     }
 
     /// Names of the visible files with an extension, sorted.
     func files(in relative: String, withExtension ext: String) -> [String] {
-        entries(relative).filter { $0.hasSuffix(".\(ext)") && !isDirectory("\(relative)/\($0)") }
+        entries(relative).filter { $0.name.hasSuffix(".\(ext)") && !$0.isFolder() }.map(\.name)
     }
 
-    private func entries(_ relative: String) -> [String] {
-        let names = (try? fileManager.contentsOfDirectory(atPath: path(relative))) ?? []
-        return names.filter { !$0.hasPrefix(".") }.sorted()
+    /// A visible name in a folder, and how to tell whether it is a folder: from the listing's entry type,
+    /// without a `stat` for each of ten thousand files, unless the entry is a symbolic link (whose target
+    /// decides) or the file system does not say.
+    private struct Listed {
+        let name: String
+        let isFolder: () -> Bool
     }
 
-    private func isDirectory(_ relative: String) -> Bool {
-        var isDir: ObjCBool = false
-        return fileManager.fileExists(atPath: path(relative), isDirectory: &isDir)
-            && isDir.boolValue
+    private func entries(_ relative: String) -> [Listed] {
+        let folder = path(relative)
+        guard let listing = opendir(folder) else { return [] }
+        defer { closedir(listing) }
+        var listed: [Listed] = []
+        while let entry = readdir(listing) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if name.hasPrefix(".") { continue }
+            let type = entry.pointee.d_type
+            let full = folder + "/" + name
+            switch type {
+            case UInt8(DT_DIR): listed.append(Listed(name: name, isFolder: { true }))
+            case UInt8(DT_REG): listed.append(Listed(name: name, isFolder: { false }))
+            default: listed.append(Listed(name: name, isFolder: { Self.isDirectory(full) }))
+            }
+        }
+        return listed.sorted { $0.name < $1.name }
+    }
+
+    private static func isDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
     }
 }
