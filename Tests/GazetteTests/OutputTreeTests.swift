@@ -56,6 +56,25 @@ struct OutputTreeTests {
         #expect(try leftovers(beside: site).isEmpty)
     }
 
+    /// A link put into the published folder by hand is removed as a link: what it points at, outside the
+    /// site, is never walked into nor deleted.
+    @Test(arguments: [OutputTree.defaultInPlaceLimit, 0])
+    func aLinkInThePublishedFolderGoesWithoutItsTarget(inPlaceLimit: Int) throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let site = folder.url.appendingPathComponent("public")
+        let outside = folder.url.appendingPathComponent("outside")
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        try "别处".write(to: outside.appendingPathComponent("keep.txt"), atomically: false, encoding: .utf8)
+        try publish(site, write: ["index.html": "首页", "documents/a/index.html": "甲"])
+        try FileManager.default.createSymbolicLink(atPath: site.appendingPathComponent("documents/linked").path,
+                                                   withDestinationPath: outside.path)
+        try publish(site, inPlaceLimit: inPlaceLimit, write: ["documents/a/index.html": "甲（改）"], keep: ["index.html"])
+        #expect(contents(site) == ["index.html": "首页", "documents/a/index.html": "甲（改）"])
+        #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: site.appendingPathComponent("documents/linked").path)) == nil)
+        #expect(FileManager.default.fileExists(atPath: outside.appendingPathComponent("keep.txt").path))
+    }
+
     /// A published file is read back whole, and only when it holds the number of bytes the cache noted.
     @Test func aPublishedFileReadsBackOnlyAtItsSize() throws {
         let folder = try TemporaryFolder()
