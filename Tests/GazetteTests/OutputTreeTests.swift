@@ -75,12 +75,14 @@ struct OutputTreeTests {
         #expect(FileManager.default.fileExists(atPath: outside.appendingPathComponent("keep.txt").path))
     }
 
-    /// A published file is read back whole, and only when it holds the number of bytes the cache noted.
-    @Test func aPublishedFileReadsBackOnlyAtItsSize() throws {
+    /// A published file is read back whole, and only when it holds the number of bytes the cache noted:
+    /// read, or (as large as the data archive) mapped.
+    @Test(arguments: [300_000, FileBytes.mappedSize + 4_097])
+    func aPublishedFileReadsBackOnlyAtItsSize(count: Int) throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let file = folder.url.appendingPathComponent("archive.zip").path
-        let bytes = Data((0..<300_000).map { UInt8(truncatingIfNeeded: $0 &* 31) })
+        let bytes = Data((0..<count).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 12) })
         try bytes.write(to: URL(fileURLWithPath: file))
         #expect(FileBytes.file(file, size: bytes.count) == bytes)
         #expect(FileBytes.file(file, size: bytes.count - 1) == nil, "a longer file than noted")
