@@ -6,7 +6,7 @@ extension Document {
 
     /// 文种, read from the end of the title (“…的通知” → 通知); nil when the title names none.
     public var genre: String? {
-        Document.genres.first { title.hasSuffix($0) }
+        Document.genres.first { self.title.hasSuffix($0) }
     }
 }
 
