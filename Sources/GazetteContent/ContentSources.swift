@@ -99,7 +99,6 @@ enum IssueFolderName {
 /// Reads files below a root in a stable order, naming them for diagnostics.
 struct TreeReader {
     let root: URL
-    private let fileManager = FileManager.default
     /// The root's path, standardized, and the working directory's with a slash: worked out once, as the
     /// paths of ten thousand files are made from them. (Relative paths here come from directory listings
     /// without hidden names, so they hold no `.` or `..` to standardize.)
@@ -157,12 +156,10 @@ struct TreeReader {
         while let entry = readdir(listing) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
             if name.hasPrefix(".") { continue }
-            let type = entry.pointee.d_type
-            let full = folder + "/" + name
-            switch type {
+            switch entry.pointee.d_type {
             case UInt8(DT_DIR): listed.append(Listed(name: name, isFolder: { true }))
             case UInt8(DT_REG): listed.append(Listed(name: name, isFolder: { false }))
-            default: listed.append(Listed(name: name, isFolder: { Self.isDirectory(full) }))
+            default: listed.append(Listed(name: name, isFolder: { [full = folder + "/" + name] in Self.isDirectory(full) }))
             }
         }
         return listed.sorted { $0.name < $1.name }
