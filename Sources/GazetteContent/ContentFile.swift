@@ -94,38 +94,51 @@ public struct ContentFile: Sendable {
             diagnostics.error("无法读取文件", at: here)
             return .rejected
         }
-        if !needsByteChecks(text) {
-            return .read(ContentFile(displayPath: displayPath, relativePath: relativePath, text: text))
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            diagnostics.error("无法读取文件", at: here)
-            return .rejected
-        }
-        guard data.count <= maximumSize else {
-            diagnostics.error("文件过大（\(megabytes(data.count)) MB，上限 \(maximumSize / 1_048_576) MB）", at: here)
-            return .rejected
+        let data: Data
+        switch byteChecks(text) {
+        case .none: return .read(ContentFile(displayPath: displayPath, relativePath: relativePath, text: text))
+        // A CRLF file from a Windows editor, say: the string holds the file's bytes, which need not be read again.
+        case .sameBytes: data = Data(text.utf8)
+        case .readAgain:
+            guard let bytes = FileManager.default.contents(atPath: path) else {
+                diagnostics.error("无法读取文件", at: here)
+                return .rejected
+            }
+            guard bytes.count <= maximumSize else {
+                diagnostics.error("文件过大（\(megabytes(bytes.count)) MB，上限 \(maximumSize / 1_048_576) MB）", at: here)
+                return .rejected
+            }
+            data = bytes
         }
         return checked(data, relativePath: relativePath, displayPath: displayPath, diagnostics: &diagnostics)
             .map(Outcome.read) ?? .rejected
     }
 
-    /// Whether a text read as it is might not be the file's bytes, or has something `checked` rejects or
-    /// changes: U+FFFD (a replacement, or one the file holds), a BOM, a CR or a NUL. Rare, so only searched.
-    static func needsByteChecks(_ text: String) -> Bool {
+    /// Whether a text read as it is goes through `checked`, and from which bytes.
+    enum ByteCheck {
+        /// Plain UTF-8 text, taken as it is.
+        case none
+        /// A BOM, a CR or a NUL, which `checked` strips, changes or rejects: the string's bytes are the file's.
+        case sameBytes
+        /// U+FFFD: a replacement for bytes that are not UTF-8 (or one the file holds), so the file is read again.
+        case readAgain
+    }
+
+    /// What `text` needs before it is taken (all but `none` are rare, so they are only searched for).
+    static func byteChecks(_ text: String) -> ByteCheck {
         var text = text
-        return text.withUTF8 { bytes in
-            guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
-            if find(0, in: bytes) || find(0x0D, in: bytes) { return true }
+        return text.withUTF8 { bytes -> ByteCheck in
+            guard let base = bytes.baseAddress, !bytes.isEmpty else { return .none }
+            var check = find(0, in: bytes) || find(0x0D, in: bytes) ? ByteCheck.sameBytes : .none
             // U+FFFD is EF BF BD and a BOM is EF BB BF: only a text with the byte EF can hold either.
             var from = 0
             while from < bytes.count, let hit = memchr(base + from, 0xEF, bytes.count - from) {
                 let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                if at + 2 < bytes.count, (bytes[at + 1] == 0xBF && bytes[at + 2] == 0xBD) || (bytes[at + 1] == 0xBB && bytes[at + 2] == 0xBF) {
-                    return true
-                }
+                if at + 2 < bytes.count, bytes[at + 1] == 0xBF, bytes[at + 2] == 0xBD { return .readAgain }
+                if at + 2 < bytes.count, bytes[at + 1] == 0xBB, bytes[at + 2] == 0xBF { check = .sameBytes }
                 from = at + 1
             }
-            return false
+            return check
         }
     }
 

@@ -132,41 +132,23 @@ struct TreeReader {
 
     /// Names of the visible subfolders of `relative`, sorted.
     func subfolders(_ relative: String) -> [String] {
-        entries(relative).filter { $0.isFolder() }.map(\.name)
+        entries(relative).filter { isFolder($0, in: relative) }.map(\.name)
     }
 
     /// Names of the visible files with an extension, sorted.
     func files(in relative: String, withExtension ext: String) -> [String] {
-        entries(relative).filter { $0.name.hasSuffix(".\(ext)") && !$0.isFolder() }.map(\.name)
+        entries(relative).filter { $0.name.hasSuffix(".\(ext)") && !isFolder($0, in: relative) }.map(\.name)
     }
 
-    /// A visible name in a folder, and how to tell whether it is a folder: from the listing's entry type,
-    /// without a `stat` for each of ten thousand files, unless the entry is a symbolic link (whose target
-    /// decides) or the file system does not say.
-    private struct Listed {
-        let name: String
-        let isFolder: () -> Bool
+    private func entries(_ relative: String) -> [FolderListing.Entry] {
+        FolderListing.entries(atPath: path(relative)).filter { !$0.name.hasPrefix(".") }.sorted { $0.name < $1.name }
     }
 
-    private func entries(_ relative: String) -> [Listed] {
-        let folder = path(relative)
-        guard let listing = opendir(folder) else { return [] }
-        defer { closedir(listing) }
-        var listed: [Listed] = []
-        while let entry = readdir(listing) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            if name.hasPrefix(".") { continue }
-            switch entry.pointee.d_type {
-            case UInt8(DT_DIR): listed.append(Listed(name: name, isFolder: { true }))
-            case UInt8(DT_REG): listed.append(Listed(name: name, isFolder: { false }))
-            default: listed.append(Listed(name: name, isFolder: { [full = folder + "/" + name] in Self.isDirectory(full) }))
-            }
-        }
-        return listed.sorted { $0.name < $1.name }
-    }
-
-    private static func isDirectory(_ path: String) -> Bool {
+    /// From the listing's type, without a `stat` for each of ten thousand files, unless the entry is a
+    /// symbolic link (whose target decides: a linked folder of issues is read) or the file system does not say.
+    private func isFolder(_ entry: FolderListing.Entry, in relative: String) -> Bool {
+        if entry.isFolder || entry.isRegularFile { return entry.isFolder }
         var info = stat()
-        return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+        return stat(path("\(relative)/\(entry.name)"), &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
     }
 }
