@@ -42,8 +42,7 @@ extension SearchIndex {
                                 published: @escaping (String) -> [UInt8]?) -> Result<Update, Declined> {
         var clock = StepClock(environment: "GAZETTE_SEARCH_TIMING")
         guard var state = SearchIndexState(encoded: index) else { return .failure(.noState) }
-        var ordered = records
-        ordered.sort(by: IndexedDocument.precedes)
+        let ordered = IndexedDocument.ordered(records)
         guard ordered.count == state.records.count else { return .failure(.recordsMoved) }
         var changed: [Int] = []
         for (id, record) in ordered.enumerated() {

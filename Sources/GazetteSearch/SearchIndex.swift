@@ -52,8 +52,7 @@ public enum SearchIndex {
             emitted.bytes += files.reduce(0) { $0 + $1.data.count }
             emit(files)
         }
-        var ordered = consume records
-        ordered.sort(by: IndexedDocument.precedes)
+        var ordered = IndexedDocument.ordered(records)
         let words = WordTable()
         var state = keepState ? SearchIndexState.Writer(count: ordered.count) : nil
         var (logs, lengths) = collect(&ordered, words: words, state: &state, shouldStop: shouldStop, progress: progress,
