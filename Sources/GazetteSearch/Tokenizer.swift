@@ -23,6 +23,7 @@ public struct Tokenizer {
     public static let maxGram = 4
 
     private var folding = TextFolding()
+    private var kinds = KindCache()
     private var run: [Unicode.Scalar] = []
 
     public init() {}
@@ -76,7 +77,7 @@ public struct Tokenizer {
             let folded = folding.fold(scalars[i..<end])
             i = end
             for scalar in folded {
-                switch ScalarKind.of(scalar) {
+                switch kinds.of(scalar) {
                 case .han:
                     state.flush(&sink, &run)
                     sink.han(scalar, position: state.nextPosition(), source: source)
@@ -100,6 +101,26 @@ public struct Tokenizer {
             }
         }
         state.flush(&sink, &run)
+    }
+}
+
+/// `ScalarKind.of` remembered for the BMP scalars beyond ASCII a text has shown: punctuation such as `，` and
+/// `。` comes every few characters, and each was two look-ups in the Unicode tables.
+private struct KindCache {
+    /// 0: not seen yet; else 1 + the index of the kind in `known`.
+    private var codes = [UInt8](repeating: 0, count: 0x10000)
+    private var known: [ScalarKind] = []
+
+    @inline(__always)
+    mutating func of(_ scalar: Unicode.Scalar) -> ScalarKind {
+        let v = Int(scalar.value)
+        guard v >= 0x80, v < 0x10000 else { return ScalarKind.of(scalar) }
+        let code = codes[v]
+        if code != 0 { return known[Int(code) - 1] }
+        let kind = ScalarKind.of(scalar)
+        let index = known.firstIndex(of: kind) ?? { known.append(kind); return known.count - 1 }()
+        codes[v] = UInt8(index + 1)
+        return kind
     }
 }
 
