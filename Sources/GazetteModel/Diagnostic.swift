@@ -41,8 +41,15 @@ public struct Diagnostic: Hashable, Comparable, Sendable, CustomStringConvertibl
     /// `path:line:col: error: message`, the form compilers use, so editors and CI can jump to it.
     public var description: String { "\(location): \(severity.rawValue): \(message)" }
 
+    /// By place, severity and message (its UTF-8 bytes, as paths compare: see `SourceLocation`).
     public static func < (a: Diagnostic, b: Diagnostic) -> Bool {
-        (a.location, a.severity, a.message) < (b.location, b.severity, b.message)
+        let path = UTF8Order.compare(a.location.path, b.location.path)
+        if path != 0 { return path < 0 }
+        if (a.location.line, a.location.column) != (b.location.line, b.location.column) {
+            return (a.location.line, a.location.column) < (b.location.line, b.location.column)
+        }
+        if a.severity != b.severity { return a.severity < b.severity }
+        return UTF8Order.compare(a.message, b.message) < 0
     }
 }
 
@@ -76,6 +83,17 @@ public struct Diagnostics: Sendable {
     public var warningCount: Int { all.filter { $0.severity == .warning }.count }
     public var hasErrors: Bool { all.contains { $0.severity == .error } }
 
-    /// Sorted by file, line and column, without duplicates: stable output for people and tests.
-    public var sorted: [Diagnostic] { Array(Set(all)).sorted() }
+    /// Sorted by file, line and column, without duplicates: stable output for people and tests. Sorted first,
+    /// so that a duplicate lies next to its twin: a `Set` hashed every message through Unicode normalization.
+    public var sorted: [Diagnostic] {
+        var out: [Diagnostic] = []
+        out.reserveCapacity(all.count)
+        for diagnostic in all.sorted() where out.last.map({ !Self.same($0, diagnostic) }) ?? true {
+            out.append(diagnostic)
+        }
+        return out
+    }
+
+    /// Equal in the order `sorted` uses (their bytes): neither sorts before the other.
+    private static func same(_ a: Diagnostic, _ b: Diagnostic) -> Bool { !(a < b) && !(b < a) }
 }

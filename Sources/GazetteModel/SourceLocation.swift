@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+
 /// A place in a content file, for diagnostics: `content/issues/2023-01/a.md:5:9`.
 public struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConvertible, Encodable {
     /// Path as the user should see it (relative to the working directory when possible).
@@ -18,7 +24,32 @@ public struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConver
         return column > 0 ? "\(path):\(line):\(column)" : "\(path):\(line)"
     }
 
+    /// By path, line and column. Paths compare by their UTF-8 bytes: for the NFC text that content paths are,
+    /// that is the order of `String`'s own `<`, which compares non-ASCII text through Unicode normalization and
+    /// was most of what sorting a 10,000-document gazette's 12,000 diagnostics cost.
     public static func < (a: SourceLocation, b: SourceLocation) -> Bool {
-        (a.path, a.line, a.column) < (b.path, b.line, b.column)
+        let path = UTF8Order.compare(a.path, b.path)
+        return path != 0 ? path < 0 : (a.line, a.column) < (b.line, b.column)
+    }
+}
+
+/// Strings ordered by their UTF-8 bytes (`memcmp`, then the shorter first).
+enum UTF8Order {
+    /// Negative, zero or positive as `a`'s bytes sort before, equal or after `b`'s.
+    static func compare(_ a: String, _ b: String) -> Int {
+        if let result = a.utf8.withContiguousStorageIfAvailable({ x in
+            b.utf8.withContiguousStorageIfAvailable { y in compare(UnsafeRawBufferPointer(x), UnsafeRawBufferPointer(y)) }
+        }), let result { return result }
+        // Bridged or lazily stored strings: copied out once.
+        return Array(a.utf8).withUnsafeBytes { x in Array(b.utf8).withUnsafeBytes { y in compare(x, y) } }
+    }
+
+    private static func compare(_ x: UnsafeRawBufferPointer, _ y: UnsafeRawBufferPointer) -> Int {
+        let common = min(x.count, y.count)
+        if common > 0, let p = x.baseAddress, let q = y.baseAddress {
+            let c = memcmp(p, q, common)
+            if c != 0 { return Int(c) }
+        }
+        return x.count - y.count
     }
 }
