@@ -10,6 +10,10 @@ public struct BuildOptions: Sendable {
     public var today: Day
     /// Threads for rendering and writing; the output does not depend on it.
     public var jobs: Int
+    /// Whether the build frees what it made before it returns. `site build` exits right after, and says
+    /// false: the process's exit gives the memory back faster than freeing it piece by piece
+    /// (`KeptUntilExit`). `site serve` and the tests build many times in one process, and free it.
+    public var freesMemory = true
 
     public init(contentRoot: URL, themeRoot: URL, outputRoot: URL, today: Day,
                 jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {

@@ -36,12 +36,13 @@ struct Build: ParsableCommand {
     var jobs = ProcessInfo.processInfo.activeProcessorCount
 
     func run() throws {
-        let options = BuildOptions(
+        var options = BuildOptions(
             contentRoot: URL(fileURLWithPath: common.content),
             themeRoot: URL(fileURLWithPath: common.theme),
             outputRoot: URL(fileURLWithPath: output),
             today: try common.buildDay(),
             jobs: jobs)
+        options.freesMemory = false  // the process ends with this build
         Interruption.shared.install()
         let report = SiteBuilder(options: options).build()
         if Interruption.shared.isRequested {
