@@ -35,11 +35,18 @@ public struct SiteBuilder {
         // Only a build keeps decoded files (`site check` writes nothing).
         let entries = emit ? EntryCache(file: BuildCache.file(for: options.outputRoot, "entries"), generator: BuildCache.generator) : nil
         var resolved = SiteResolver.resolve(sources, today: options.today, entries: entries, diagnostics: &report.diagnostics)
-        // Computed now, so that the files' texts need not be kept for the render stage; only for a build that
-        // may be published (the open data's cache key).
-        let contentKey = emit && !report.diagnostics.hasErrors ? Self.contentKey(sources, today: options.today) : nil
-        let siteKey = emit && !report.diagnostics.hasErrors ? Self.siteKey(sources, today: options.today) : nil
+        // The keys are computed now, so that the files' texts need not be kept for the render stage; only for
+        // a build that may be published (the open data's cache key). They are one thread's work, so the last
+        // build's cache is read from disk meanwhile, on the other core.
+        let publishable = emit && !report.diagnostics.hasErrors
+        let ((contentKey, siteKey), caches) = Parallel.both(jobs: options.jobs, {
+            publishable ? (Self.contentKey(sources, today: options.today), Self.siteKey(sources, today: options.today)) : (nil, nil)
+        }, {
+            publishable ? Self.previousCaches(options.outputRoot) : nil
+        })
         if !report.diagnostics.hasErrors { entries?.save() }
+        // (The sources are freed as usual once the keys are made: their texts are the content's 99 MB.)
+        if !options.freesMemory, let entries { KeptUntilExit.keep(entries) }
         report.basePath = resolved?.config.baseURLPath
         stage(2, "resolve", resolved.map { "\($0.issues.count) issues, \($0.documents.count) documents, \($0.interpretations.count) interpretations" } ?? "failed", watch)
 
@@ -58,11 +65,11 @@ public struct SiteBuilder {
             }
             let token = tree.map { tree in Interruption.shared.onInterrupt { tree.discard() } }
             defer { token.map(Interruption.shared.remove) }
-            let cache = tree.map { _ in BuildCache(for: options.outputRoot) }
+            let cache = tree == nil ? nil : caches?.build
             let sink = OutputSink(tree: tree, cache: cache, jobs: options.jobs)
             var renderer = SiteRenderer(site: consume site, themeRoot: options.themeRoot, jobs: options.jobs,
                                         contentKey: contentKey, siteKey: siteKey, stageLabel: label(3, "render"),
-                                        bodyCache: cache?.bodies())
+                                        bodyCache: tree == nil ? nil : caches?.bodies)
             let rendered = renderer.render(diagnostics: &report.diagnostics, sink: sink)
             stage(3, "render", rendered.map { "\($0.pageCount) pages, \($0.fileCount) data files\(Self.unchanged($0.keptSteps, updated: $0.updatedSteps))" }
                 ?? (Interruption.shared.isRequested ? "interrupted" : "failed"), watch)
@@ -81,9 +88,16 @@ public struct SiteBuilder {
             } else {
                 tree?.discard()
             }
+            if !options.freesMemory { KeptUntilExit.keep((renderer, sink, cache, tree, rendered)) }
         }
         report.totalSeconds = total.seconds
         return report
+    }
+
+    /// The cache of the last build writing to `output` and its rendered bodies, read from disk.
+    private static func previousCaches(_ output: URL) -> (build: BuildCache, bodies: BodyCache) {
+        let build = BuildCache(for: output)
+        return (build, build.bodies())
     }
 
     /// Copies the theme's assets beside the pages and data files already in the staging folder, then puts
