@@ -35,19 +35,7 @@ public struct StepClock {
         FileHandle.standardError.write(Data(line.utf8))
     }
 
-    /// The process's resident set now, from /proc/self/statm (0 where there is none).
-    private static func residentMegabytes() -> Int {
-        // Read with read(2): /proc files report a size of 0, which Foundation's readers take at its word.
-        let fd = open("/proc/self/statm", O_RDONLY)
-        guard fd >= 0 else { return 0 }
-        defer { close(fd) }
-        var buffer = [UInt8](repeating: 0, count: 128)
-        let count = read(fd, &buffer, buffer.count)
-        guard count > 0 else { return 0 }
-        let fields = String(decoding: buffer[..<count], as: UTF8.self).split(separator: " ")
-        let pages = fields.count > 1 ? Int(fields[1]) ?? 0 : 0
-        return (pages * Int(sysconf(Int32(_SC_PAGESIZE)))) >> 20  // Swift's >> binds tighter than *
-    }
+    private static func residentMegabytes() -> Int { FreedMemory.residentBytes() >> 20 }
 
     /// User and system CPU time of the whole process so far.
     private static func cpuSeconds() -> Double {
