@@ -61,8 +61,9 @@ let package = Package(
             name: "site",
             dependencies: ["GazetteBuild", "GazetteServe", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             // jemalloc (Debian's libjemalloc-dev) as the allocator: a build makes and frees millions of small
-            // strings and buffers on both cores, and with it a clean 10,000-document build took a seventh less
-            // user CPU than with glibc's malloc (docs/benchmarks.md). Linked before libc, it takes malloc over.
+            // strings and buffers on both cores, and with it a clean 10,000-document build took about a tenth
+            // less wall and user time than with glibc's malloc (docs/benchmarks.md). Linked before libc, it
+            // takes malloc over.
             linkerSettings: [.linkedLibrary("jemalloc", .when(platforms: [.linux]))]
         ),
         .testTarget(

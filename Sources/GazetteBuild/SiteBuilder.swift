@@ -65,11 +65,13 @@ public struct SiteBuilder {
             }
             let token = tree.map { tree in Interruption.shared.onInterrupt { tree.discard() } }
             defer { token.map(Interruption.shared.remove) }
-            let cache = tree == nil ? nil : caches?.build
+            // The caches serve only a build that writes.
+            let previous = tree == nil ? nil : caches
+            let cache = previous?.build
             let sink = OutputSink(tree: tree, cache: cache, jobs: options.jobs)
             var renderer = SiteRenderer(site: consume site, themeRoot: options.themeRoot, jobs: options.jobs,
                                         contentKey: contentKey, siteKey: siteKey, stageLabel: label(3, "render"),
-                                        bodyCache: tree == nil ? nil : caches?.bodies)
+                                        bodyCache: previous?.bodies)
             let rendered = renderer.render(diagnostics: &report.diagnostics, sink: sink)
             stage(3, "render", rendered.map { "\($0.pageCount) pages, \($0.fileCount) data files\(Self.unchanged($0.keptSteps, updated: $0.updatedSteps))" }
                 ?? (Interruption.shared.isRequested ? "interrupted" : "failed"), watch)

@@ -42,14 +42,14 @@ public struct Diagnostic: Hashable, Comparable, Sendable, CustomStringConvertibl
     public var description: String { "\(location): \(severity.rawValue): \(message)" }
 
     /// By place, severity and message (its UTF-8 bytes, as paths compare: see `SourceLocation`).
-    public static func < (a: Diagnostic, b: Diagnostic) -> Bool {
-        let path = UTF8Order.compare(a.location.path, b.location.path)
-        if path != 0 { return path < 0 }
-        if (a.location.line, a.location.column) != (b.location.line, b.location.column) {
-            return (a.location.line, a.location.column) < (b.location.line, b.location.column)
-        }
-        if a.severity != b.severity { return a.severity < b.severity }
-        return UTF8Order.compare(a.message, b.message) < 0
+    public static func < (a: Diagnostic, b: Diagnostic) -> Bool { order(a, b) < 0 }
+
+    /// Negative, zero or positive as `a` comes before, level with or after `b`.
+    static func order(_ a: Diagnostic, _ b: Diagnostic) -> Int {
+        let place = SourceLocation.order(a.location, b.location)
+        if place != 0 { return place }
+        if a.severity != b.severity { return a.severity < b.severity ? -1 : 1 }
+        return UTF8Order.compare(a.message, b.message)
     }
 }
 
@@ -88,12 +88,9 @@ public struct Diagnostics: Sendable {
     public var sorted: [Diagnostic] {
         var out: [Diagnostic] = []
         out.reserveCapacity(all.count)
-        for diagnostic in all.sorted() where out.last.map({ !Self.same($0, diagnostic) }) ?? true {
+        for diagnostic in all.sorted() where out.last.map({ Diagnostic.order($0, diagnostic) != 0 }) ?? true {
             out.append(diagnostic)
         }
         return out
     }
-
-    /// Equal in the order `sorted` uses (their bytes): neither sorts before the other.
-    private static func same(_ a: Diagnostic, _ b: Diagnostic) -> Bool { !(a < b) && !(b < a) }
 }

@@ -22,7 +22,7 @@ enum RecordFiles {
         json.raw(",\"n\":"); json.optional(r.number)
         json.raw(",\"p\":\(document.pageCount)")
         json.raw(",\"s\":"); json.optional(r.issuer)
-        json.raw(",\"t\":"); json.string(r.title)
+        json.raw(",\"t\":"); json.string(document.scalars[..<document.titleEnd])  // decoded once, for the tokenizer
         json.raw(",\"u\":"); json.string(r.url)
         json.raw(",\"x\":[")
         for page in 0..<min(inlinePages, document.pageCount) {
@@ -33,7 +33,6 @@ enum RecordFiles {
         var files = [("r/\(document.id).gz", json.bytes)]
         for page in min(inlinePages, document.pageCount)..<document.pageCount {
             var text = [UInt8]()
-            text.reserveCapacity(document.pageSize * 3)
             JSONBytes.utf8(document.pageScalars(page), into: &text)
             files.append(("r/\(document.id)-\(page).gz", text))
         }
@@ -67,11 +66,7 @@ struct JSONBytes {
     /// bytes a scalar): appending byte by byte, and an array literal for each escaped line break, was a
     /// tenth of tokenizing the documents.
     mutating func string(_ scalars: ArraySlice<Unicode.Scalar>) {
-        let start = bytes.count
-        let room = scalars.count * 6 + 2
-        bytes.append(contentsOf: repeatElement(0, count: room))
-        let written = bytes.withUnsafeMutableBufferPointer { buffer -> Int in
-            var out = buffer.baseAddress! + start
+        Self.write(scalars.count * 6 + 2, into: &bytes) { out in
             func put(_ byte: UInt8) {
                 out.pointee = byte
                 out += 1
@@ -86,43 +81,49 @@ struct JSONBytes {
                 case 0x0D: put(0x5C); put(0x72)
                 case 0x09: put(0x5C); put(0x74)
                 case 0x2028, 0x2029, 0..<0x20:
-                    let hex = Array("0123456789abcdef".utf8)
                     put(0x5C); put(0x75)
-                    for shift in stride(from: 12, through: 0, by: -4) { put(hex[Int(v >> UInt32(shift) & 0xF)]) }
-                case 0..<0x80: put(UInt8(v))
-                case 0x80..<0x800: put(UInt8(0xC0 | v >> 6)); put(UInt8(0x80 | v & 0x3F))
-                case 0x800..<0x10000:
-                    put(UInt8(0xE0 | v >> 12)); put(UInt8(0x80 | v >> 6 & 0x3F)); put(UInt8(0x80 | v & 0x3F))
-                default:
-                    put(UInt8(0xF0 | v >> 18)); put(UInt8(0x80 | v >> 12 & 0x3F))
-                    put(UInt8(0x80 | v >> 6 & 0x3F)); put(UInt8(0x80 | v & 0x3F))
+                    for shift in stride(from: 12, through: 0, by: -4) { put(Self.hexDigits[Int(v >> UInt32(shift) & 0xF)]) }
+                default: Self.encode(scalar, at: &out)
                 }
             }
             put(0x22)
+        }
+    }
+
+    /// The UTF-8 bytes of `scalars`.
+    static func utf8(_ scalars: ArraySlice<Unicode.Scalar>, into bytes: inout [UInt8]) {
+        write(scalars.count * 4, into: &bytes) { out in
+            for scalar in scalars { encode(scalar, at: &out) }
+        }
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// Appends to `bytes` what `body` writes through the pointer it is given and moves along, into `room`
+    /// bytes made for it (at least what it writes); the room it leaves is taken off again.
+    private static func write(_ room: Int, into bytes: inout [UInt8], _ body: (inout UnsafeMutablePointer<UInt8>) -> Void) {
+        let start = bytes.count
+        bytes.append(contentsOf: repeatElement(0, count: room))
+        let written = bytes.withUnsafeMutableBufferPointer { buffer -> Int in
+            var out = buffer.baseAddress! + start
+            body(&out)
             return buffer.baseAddress!.distance(to: out) - start
         }
         bytes.removeLast(room - written)
     }
 
-    /// The UTF-8 bytes of `scalars`.
-    static func utf8<S: Sequence>(_ scalars: S, into bytes: inout [UInt8]) where S.Element == Unicode.Scalar {
-        for scalar in scalars { append(scalar, to: &bytes) }
-    }
-
     @inline(__always)
-    private static func append(_ scalar: Unicode.Scalar, to bytes: inout [UInt8]) {
+    private static func encode(_ scalar: Unicode.Scalar, at out: inout UnsafeMutablePointer<UInt8>) {
         let v = scalar.value
+        func put(_ byte: UInt32) {
+            out.pointee = UInt8(truncatingIfNeeded: byte)
+            out += 1
+        }
         switch v {
-        case 0..<0x80:
-            bytes.append(UInt8(v))
-        case 0x80..<0x800:
-            bytes.append(UInt8(0xC0 | v >> 6)); bytes.append(UInt8(0x80 | v & 0x3F))
-        case 0x800..<0x10000:
-            bytes.append(UInt8(0xE0 | v >> 12)); bytes.append(UInt8(0x80 | v >> 6 & 0x3F))
-            bytes.append(UInt8(0x80 | v & 0x3F))
-        default:
-            bytes.append(UInt8(0xF0 | v >> 18)); bytes.append(UInt8(0x80 | v >> 12 & 0x3F))
-            bytes.append(UInt8(0x80 | v >> 6 & 0x3F)); bytes.append(UInt8(0x80 | v & 0x3F))
+        case 0..<0x80: put(v)
+        case 0x80..<0x800: put(0xC0 | v >> 6); put(0x80 | v & 0x3F)
+        case 0x800..<0x10000: put(0xE0 | v >> 12); put(0x80 | v >> 6 & 0x3F); put(0x80 | v & 0x3F)
+        default: put(0xF0 | v >> 18); put(0x80 | v >> 12 & 0x3F); put(0x80 | v >> 6 & 0x3F); put(0x80 | v & 0x3F)
         }
     }
 }
