@@ -25,13 +25,21 @@ final class BodyCache: @unchecked Sendable {
 
     init(file: URL) { store = RecordStore(file: file, magic: "gazette-bodies 2\n") }
 
-    /// The key of a body.
+    /// The key of a body: by its digest when the loader took one (a body left in its file is not read to
+    /// be known), else by its text.
     static func key(_ body: MarkdownBody) -> Key {
         RecordStore.key { hash in
             hash.add(BuildCache.generator)
             hash.add(body.path)
             hash.add(word: UInt64(body.firstLine))
-            hash.add(body.text)
+            if let digest = body.digest {
+                hash.add(byte: 1)
+                hash.add(word: digest.a)
+                hash.add(word: digest.b)
+            } else {
+                hash.add(byte: 0)
+                hash.add(body.text)
+            }
         }
     }
 

@@ -28,8 +28,10 @@ public struct SiteBuilder {
         }
 
         var watch = Stopwatch()
-        let sources = ContentSources.load(root: options.contentRoot, diagnostics: &report.diagnostics)
-        stage(1, "load", "\(sources.fileCount) files", watch)
+        // Only a build knows files again by their `stat` (`site check` reads them all).
+        let known = emit ? KnownFiles(file: BuildCache.file(for: options.outputRoot, "files"), generator: BuildCache.generator) : nil
+        let sources = ContentSources.load(root: options.contentRoot, known: known, diagnostics: &report.diagnostics)
+        stage(1, "load", "\(sources.fileCount) files\(Self.unread(sources))", watch)
 
         watch = Stopwatch()
         // Only a build keeps decoded files (`site check` writes nothing).
@@ -44,7 +46,10 @@ public struct SiteBuilder {
         }, {
             publishable ? Self.previousCaches(options.outputRoot) : nil
         })
-        if !report.diagnostics.hasErrors { entries?.save() }
+        if !report.diagnostics.hasErrors, let entries {
+            entries.save()
+            KnownFiles.save(sources.entryFiles, to: BuildCache.file(for: options.outputRoot, "files"), generator: BuildCache.generator)
+        }
         // (The sources are freed as usual once the keys are made: their texts are the content's 99 MB.)
         if !options.freesMemory, let entries { KeptUntilExit.keep(entries) }
         report.basePath = resolved?.config.baseURLPath
@@ -122,13 +127,24 @@ public struct SiteBuilder {
         return sink.count
     }
 
-    /// A hash of every content file (path and text) and the build date: what the open data depends on.
+    /// ` (10,209 not read: unchanged)` when the load knew entry files again by their `stat`.
+    static func unread(_ sources: ContentSources) -> String {
+        let unread = sources.entryFiles.reduce(0) { $0 + ($1.text == nil ? 1 : 0) }
+        return unread == 0 ? "" : " (\(unread) unchanged, not read)"
+    }
+
+    /// A hash of every content file (path and text, an entry's by its digests) and the build date: what
+    /// the open data depends on.
     static func contentKey(_ sources: ContentSources, today: Day) -> String {
         var hash = ContentHash()
         hash.add(today.iso)
-        for file in sources.allFiles {
+        for file in sources.otherFiles {
             hash.add(file.relativePath)
             hash.add(file.text)
+        }
+        for entry in sources.entryFiles {
+            hash.add(entry.relativePath)
+            entry.digest.add(to: &hash)
         }
         return hash.hex
     }
@@ -159,8 +175,8 @@ public struct SiteBuilder {
                 hash.add(entry.displayPath)
                 hash.add(entry.relativePath)
                 // A file whose fences are wrong does not decode: the build has errors and keeps nothing.
-                let head = FrontMatter.bodyOffset(entry.text) ?? entry.text.utf8.count
-                hash.add(String(decoding: entry.text.utf8.prefix(head), as: UTF8.self))
+                hash.add(word: entry.digest.head.a)
+                hash.add(word: entry.digest.head.b)
             }
         }
         for group in [sources.calendar, sources.notices, [sources.departments].compactMap { $0 }, sources.leadership,

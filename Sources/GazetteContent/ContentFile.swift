@@ -25,7 +25,7 @@ public struct ContentFile: Sendable {
     public static func read(url: URL, relativePath: String, displayPath: String,
                             diagnostics: inout Diagnostics) -> ContentFile? {
         switch read(path: url.path, relativePath: relativePath, displayPath: displayPath, diagnostics: &diagnostics) {
-        case .read(let file): return file
+        case .read(let file, _): return file
         case .missing:
             diagnostics.error("无法读取文件", at: SourceLocation(path: displayPath))
             return nil
@@ -33,10 +33,11 @@ public struct ContentFile: Sendable {
         }
     }
 
-    /// What reading a path gave: the file, nothing there (the caller says whether that is an error), or an
-    /// error already reported.
+    /// What reading a path gave: the file (with its `stat` when the text is the file's bytes exactly, so that
+    /// a later build may know it again without reading it), nothing there (the caller says whether that is an
+    /// error), or an error already reported.
     enum Outcome {
-        case read(ContentFile)
+        case read(ContentFile, stat?)
         case missing
         case rejected
     }
@@ -96,7 +97,7 @@ public struct ContentFile: Sendable {
         }
         let data: Data
         switch byteChecks(text) {
-        case .none: return .read(ContentFile(displayPath: displayPath, relativePath: relativePath, text: text))
+        case .none: return .read(ContentFile(displayPath: displayPath, relativePath: relativePath, text: text), info)
         // A CRLF file from a Windows editor, say: the string holds the file's bytes, which need not be read again.
         case .sameBytes: data = Data(text.utf8)
         case .readAgain:
@@ -111,7 +112,7 @@ public struct ContentFile: Sendable {
             data = bytes
         }
         return checked(data, relativePath: relativePath, displayPath: displayPath, diagnostics: &diagnostics)
-            .map(Outcome.read) ?? .rejected
+            .map { .read($0, nil) } ?? .rejected
     }
 
     /// Whether a text read as it is goes through `checked`, and from which bytes.

@@ -9,7 +9,7 @@ public struct ContentSources: Sendable {
         public let id: String
         public let issueFile: ContentFile?
         /// Markdown files, sorted by name.
-        public let entries: [ContentFile]
+        public let entries: [EntryFile]
         public let location: SourceLocation
     }
 
@@ -33,15 +33,25 @@ public struct ContentSources: Sendable {
             + calendar.count + notices.count + leadership.count + committees.count
     }
 
-    /// Every file, in a fixed order (site, issues with their entries, calendar, notices, departments,
-    /// leadership, committees): what a key over the whole content hashes.
-    public var allFiles: [ContentFile] {
-        [site].compactMap { $0 } + issues.flatMap { [$0.issueFile].compactMap { $0 } + $0.entries } + calendar
-            + notices + [departments].compactMap { $0 } + leadership + committees
+    /// Every file but the entries, in a fixed order (site, issue files, calendar, notices, departments,
+    /// leadership, committees): with the entries' digests, what a key over the whole content hashes.
+    public var otherFiles: [ContentFile] {
+        [site].compactMap { $0 } + issues.compactMap(\.issueFile) + calendar + notices + [departments].compactMap { $0 }
+            + leadership + committees
     }
 
-    /// Reads the content tree below `root`. Missing required files are errors.
-    public static func load(root: URL, diagnostics: inout Diagnostics) -> ContentSources {
+    /// The entries of every issue folder, in order.
+    public var entryFiles: [EntryFile] { issues.flatMap(\.entries) }
+
+    /// Reads the content tree below `root`. Missing required files are errors. An entry file that `known`
+    /// holds with the `stat` it has now is not read (`EntryFile`).
+    public static func load(root: URL, known: KnownFiles? = nil, diagnostics: inout Diagnostics) -> ContentSources {
+        load(root: root, known: known, start: FileSignature.now(), diagnostics: &diagnostics)
+    }
+
+    /// `start` is when reading starts: a file changed less than a second before is not known again by its
+    /// `stat` (`FileSignature.trusted`).
+    static func load(root: URL, known: KnownFiles?, start: timespec, diagnostics: inout Diagnostics) -> ContentSources {
         let reader = TreeReader(root: root)
         let site = reader.file("site.yaml", required: true, diagnostics: &diagnostics)
         var folders: [(name: String, issueFile: ContentFile?, entries: [String], location: SourceLocation)] = []
@@ -57,14 +67,14 @@ public struct ContentSources: Sendable {
         }
         // The entries are nearly all the files (ten thousand in a large archive): read on every core, with
         // the findings merged in path order, so they do not depend on the number of cores.
-        let read = Parallel.map(folders.flatMap(\.entries)) { path -> (ContentFile?, Diagnostics) in
+        let read = Parallel.map(folders.flatMap(\.entries)) { path -> (EntryFile?, Diagnostics) in
             var found = Diagnostics()
-            return (reader.file(path, required: true, diagnostics: &found), found)
+            return (reader.entry(path, known: known, start: start, diagnostics: &found), found)
         }
         var next = read.makeIterator()
         var issues: [IssueFolder] = []
         for folder in folders {
-            var entries: [ContentFile] = []
+            var entries: [EntryFile] = []
             for _ in folder.entries {
                 let (file, found) = next.next()!
                 diagnostics.append(contentsOf: found)
@@ -119,10 +129,27 @@ struct TreeReader {
         return full.hasPrefix(workingDirectory) ? String(full.dropFirst(workingDirectory.count)) : full
     }
 
+    /// An issue folder's Markdown file: known again by its `stat` when `known` holds it, else read.
+    func entry(_ relative: String, known: KnownFiles?, start: timespec, diagnostics: inout Diagnostics) -> EntryFile? {
+        let full = path(relative)
+        if let known = known?.unchanged(relative, at: full) {
+            return EntryFile(displayPath: display(relative), relativePath: relative, path: full, text: nil,
+                             digest: known.digest, signature: known.signature)
+        }
+        switch ContentFile.read(path: full, relativePath: relative, displayPath: display(relative), diagnostics: &diagnostics) {
+        case .read(let file, let info):
+            return EntryFile(read: file, path: full, signature: info.flatMap { FileSignature.trusted($0, start: start) })
+        case .missing:
+            diagnostics.error("缺少文件", at: SourceLocation(path: display(relative)))
+            return nil
+        case .rejected: return nil
+        }
+    }
+
     func file(_ relative: String, required: Bool, diagnostics: inout Diagnostics) -> ContentFile? {
         switch ContentFile.read(path: path(relative), relativePath: relative, displayPath: display(relative),
                                 diagnostics: &diagnostics) {
-        case .read(let file): return file
+        case .read(let file, _): return file
         case .missing:
             if required { diagnostics.error("缺少文件", at: SourceLocation(path: display(relative))) }
             return nil

@@ -78,7 +78,10 @@ struct CrossReferences {
         guard !document.noticeRules.isEmpty else { return }
         // Markdown markup (emphasis, escapes) and line breaks may fall inside a quoted passage.
         func plain(_ text: String) -> String { text.filter { !$0.isWhitespace && $0 != "*" && $0 != "\\" } }
-        let flatBody = plain(document.body.text)
+        guard let markdown = document.body.markdown else {
+            return diagnostics.error(MarkdownBody.changedWhileBuilding, at: SourceLocation(path: document.body.path))
+        }
+        let flatBody = plain(markdown)
         for rule in document.noticeRules where !flatBody.contains(plain(rule.quote)) {
             diagnostics.warning("公示规则“\(rule.id)”引用的原文“\(rule.quote)”在正文中找不到", at: rule.location)
         }

@@ -44,6 +44,16 @@ enum Entry {
     }
 }
 
+extension Entry {
+    /// The entry with its body known by `digest` (`EntryDigest.body`), as a body taken from the cache is.
+    func withBody(digest: TextDigest) -> Entry {
+        switch self {
+        case .document(var d): d.body.digest = digest; return .document(d)
+        case .interpretation(var i): i.body.digest = digest; return .interpretation(i)
+        }
+    }
+}
+
 /// Reads the front matter keys of a document or an interpretation.
 private struct EntryReader {
     let map: YAMLMap

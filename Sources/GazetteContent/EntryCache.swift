@@ -7,7 +7,7 @@ import GazetteParallel
 /// YAML only over the files that changed: a `RecordStore` that the build keeps beside its cache
 /// (`.gazette-cache/<output>.entries`). A file's findings are kept with it and reported again when it is
 /// taken from the cache, as decoding it again would. The Markdown body is not kept: it is cut from the
-/// file's text again, which is cheap.
+/// file's text again when the build read the file, and else left in the file (`EntryFile.body`).
 ///
 ///     record: <entry: 0 none, 1 document, 2 interpretation> <its fields (`Entry+Bytes.swift`)> <findings>
 public final class EntryCache: @unchecked Sendable {
@@ -25,26 +25,24 @@ public final class EntryCache: @unchecked Sendable {
     /// How many files were taken from the cache.
     public var hits: Int { store.hits }
 
-    func key(_ file: ContentFile, issueID: String, site: ContentFile) -> Key {
+    func key(_ file: EntryFile, issueID: String, site: ContentFile) -> Key {
         RecordStore.key { hash in
             hash.add(generator)
             hash.add(site.text)
             hash.add(issueID)
             hash.add(file.displayPath)
-            hash.add(file.text)
+            file.digest.add(to: &hash)
         }
     }
 
     /// The entry kept under `key` (nil inside: the file decoded to nothing, with errors) and its findings.
-    func entry(_ key: Key, file: ContentFile) -> (entry: Entry?, findings: Diagnostics)? {
+    func entry(_ key: Key, file: EntryFile) -> (entry: Entry?, findings: Diagnostics)? {
         guard let record = store.record(key) else { return nil }
         var reader = ByteReader(record)
         guard let kind = reader.byte() else { return nil }
         var entry: Entry?
         if kind != 0 {
-            // The body is cut from the file again, as decoding does.
-            guard case .success(let parts) = FrontMatter.split(file.text) else { return nil }
-            let body = MarkdownBody(text: parts.body, firstLine: parts.bodyFirstLine, path: file.displayPath)
+            let body = file.body
             switch kind {
             case 1: guard let d = reader.document(body: body) else { return nil }; entry = .document(d)
             case 2: guard let i = reader.interpretation(body: body) else { return nil }; entry = .interpretation(i)

@@ -37,10 +37,23 @@ public struct FrontMatter: Sendable, Equatable {
 
     /// The byte offset at which the body of `text` starts, or nil when its fences are wrong: what comes
     /// before it is all that decoding the file reads but the body (the build's site key hashes only that).
-    public static func bodyOffset(_ text: String) -> Int? {
+    public static func bodyOffset(_ text: String) -> Int? { bodyStart(text)?.offset }
+
+    /// The byte offset at which the body of `text` starts and the line it starts on (`bodyFirstLine`), or nil
+    /// when the fences are wrong.
+    static func bodyStart(_ text: String) -> (offset: Int, line: Int)? {
         let found = text.utf8.withContiguousStorageIfAvailable { Self.fences($0) } ?? Self.fences(Array(text.utf8))
         guard case .success(let found) = found else { return nil }
-        return min(found.closing.end + 1, text.utf8.count)
+        return (min(found.closing.end + 1, text.utf8.count), found.closing.line + 1)
+    }
+
+    /// The body of `text` that `split` gives, from its offset (`bodyStart`): everything after the closing
+    /// fence, ending with a line break when not empty.
+    static func body(of text: String, from offset: Int) -> String {
+        let utf8 = text.utf8
+        var body = String(text[utf8.index(utf8.startIndex, offsetBy: offset)...])
+        if !body.isEmpty && !body.hasSuffix("\n") { body += "\n" }
+        return body
     }
 
     private static func split<Bytes: RandomAccessCollection>(_ text: String, bytes: Bytes) -> Result<FrontMatter, SplitError>
@@ -57,9 +70,7 @@ public struct FrontMatter: Sendable, Equatable {
         let utf8 = text.utf8
         func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
         let yaml = String(text[index(yamlStart)..<index(yamlEnd)])
-        let bodyStart = min(closing.end + 1, bytes.count)
-        var body = String(text[index(bodyStart)...])
-        if !body.isEmpty && !body.hasSuffix("\n") { body += "\n" }
+        let body = Self.body(of: text, from: min(closing.end + 1, bytes.count))
         return .success(FrontMatter(yaml: yaml, yamlFirstLine: 2, body: body, bodyFirstLine: closing.line + 1))
     }
 

@@ -27,7 +27,7 @@ public enum SiteResolver {
         var issues: [Issue] = []
         var documents: [Document] = []
         var interpretations: [Interpretation] = []
-        var entryFiles: [(file: ContentFile, issueID: String)] = []
+        var entryFiles: [(file: EntryFile, issueID: String)] = []
         for folder in sources.issues {
             guard let file = folder.issueFile,
                   let issue = Issue.decode(file, folder: folder.id, diagnostics: &diagnostics) else { continue }
@@ -39,7 +39,9 @@ public enum SiteResolver {
             let key = cache?.key(entry.file, issueID: entry.issueID, site: siteFile)
             if let key, let kept = cache?.entry(key, file: entry.file) { return (kept.entry, kept.findings, nil) }
             var found = Diagnostics()
-            let decoded = Entry.decode(entry.file, issueID: entry.issueID, config: config, diagnostics: &found)
+            guard let file = entry.file.contentFile(diagnostics: &found) else { return (nil, found, nil) }
+            let decoded = Entry.decode(file, issueID: entry.issueID, config: config, diagnostics: &found)?
+                .withBody(digest: entry.file.digest.body)
             return (decoded, found, key.map { ($0, EntryCache.record(decoded, findings: found)) })
         }
         cache?.keep(decoded.compactMap(\.new))

@@ -13,16 +13,78 @@ public enum EntryKind: String, Sendable, Encodable {
 
 /// Markdown text with the place where it starts in its file, so that problems
 /// found while rendering it can point at the right line.
+///
+/// A rebuild does not read the files whose `stat` is the last build's (`KnownFiles`), and a body of such a
+/// file stays there until something asks for its Markdown (`deferred`): only a body the body cache does not
+/// hold is rendered, so a rebuild of 10,000 documents reads one. Such a body is known by its `digest`.
 public struct MarkdownBody: Sendable, Equatable, Encodable {
-    public var text: String
+    /// The Markdown, read from its file now for a deferred body (empty when the file no longer holds it:
+    /// the consumers that can report it ask `markdown` instead).
+    public var text: String {
+        get { markdown ?? "" }
+        set { storage = .text(newValue) }
+    }
     /// Line of the file on which the first line of `text` stands.
     public var firstLine: Int
     public var path: String
+    /// A digest of the bytes the Markdown is made of, when the content loader took one (`EntryDigest`): the body
+    /// cache knows a body by it instead of hashing the text again. Nil for a body made from a text alone.
+    public var digest: TextDigest?
 
-    public init(text: String, firstLine: Int, path: String) {
-        self.text = text
+    private enum Storage: Sendable {
+        case text(String)
+        case deferred(@Sendable () -> String?)
+    }
+    private var storage: Storage
+
+    public init(text: String, firstLine: Int, path: String, digest: TextDigest? = nil) {
+        storage = .text(text)
         self.firstLine = firstLine
         self.path = path
+        self.digest = digest
+    }
+
+    /// A body left in its file: `read` gives its Markdown, or nil when the file no longer holds what `digest`
+    /// was taken of (it changed while the build ran).
+    public init(deferred read: @escaping @Sendable () -> String?, firstLine: Int, path: String, digest: TextDigest) {
+        storage = .deferred(read)
+        self.firstLine = firstLine
+        self.path = path
+        self.digest = digest
+    }
+
+    /// The Markdown, or nil for a deferred body whose file changed since the build looked at it.
+    public var markdown: String? {
+        switch storage {
+        case .text(let text): return text
+        case .deferred(let read): return read()
+        }
+    }
+
+    /// What to say when `markdown` is nil.
+    public static let changedWhileBuilding = "构建期间文件被修改，请重新构建"
+
+    public static func == (a: MarkdownBody, b: MarkdownBody) -> Bool {
+        a.firstLine == b.firstLine && a.path == b.path && a.text == b.text
+    }
+
+    private enum CodingKeys: String, CodingKey { case text, firstLine, path }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(text, forKey: .text)
+        try container.encode(firstLine, forKey: .firstLine)
+        try container.encode(path, forKey: .path)
+    }
+}
+
+/// A 128-bit digest of a text (the two lanes of `ContentHash`), kept as numbers.
+public struct TextDigest: Sendable, Hashable {
+    public var a: UInt64
+    public var b: UInt64
+    public init(a: UInt64, b: UInt64) {
+        self.a = a
+        self.b = b
     }
 }
 

@@ -33,6 +33,13 @@ public struct ContentHash {
         add(bytes: [0xFF])
     }
 
+    /// The UTF-8 bytes of a text, then the separator: the same as `add(_:)` of that text, for bytes not
+    /// made into a `String`.
+    public mutating func add(text bytes: UnsafeRawBufferPointer) {
+        add(words: bytes)
+        add(byte: 0xFF)
+    }
+
     /// Eight bytes at a time (the build hashes every file it writes and every page context, hundreds of
     /// megabytes for a large gazette; byte by byte this was 2 % of the build's instructions). Each step,
     /// an xor and a multiplication by an odd number, is a bijection of the lane, so two inputs of the same

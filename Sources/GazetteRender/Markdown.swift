@@ -56,8 +56,13 @@ public struct RenderedBody: Sendable {
 public enum Markdown {
     /// Renders a body. Problems (bad CSV in a table block) are reported at their line.
     public static func render(_ body: MarkdownBody, diagnostics: inout Diagnostics) -> RenderedBody {
-        var builder = BodyBuilder(body: body)
-        let bytes = Array(body.text.utf8)
+        guard let text = body.markdown else {
+            diagnostics.error(MarkdownBody.changedWhileBuilding, at: SourceLocation(path: body.path))
+            return RenderedBody(html: "", attachments: [], tables: [], text: "", links: [])
+        }
+        // The text is read once (a deferred body's from its file) and kept for the columns of findings.
+        var builder = BodyBuilder(body: MarkdownBody(text: text, firstLine: body.firstLine, path: body.path))
+        let bytes = Array(text.utf8)
         guard let document = cmark_parse_document(bytes, bytes.count, CMARK_OPT_DEFAULT) else {
             return builder.finish()
         }

@@ -29,6 +29,16 @@ import Testing
         return theme
     }
 
+    /// Builds `content` afresh into `folder`/clean and expects `output`, a rebuilt site, to hold exactly its files.
+    private func expectSameAsClean(_ content: URL, _ theme: URL, _ output: URL, in folder: TemporaryFolder, _ when: String) {
+        let clean = folder.url.appendingPathComponent("clean/public")
+        try? FileManager.default.removeItem(at: clean.deletingLastPathComponent())
+        _ = build(content, theme, clean)
+        let a = fileTree(at: output), b = fileTree(at: clean)
+        #expect(a.keys.sorted() == b.keys.sorted(), "\(when)")
+        for (path, data) in a where b[path] != data { Issue.record("\(when): \(path) differs between the rebuilt and the clean site") }
+    }
+
     private func append(_ text: String, to file: URL) throws {
         try (String(contentsOf: file, encoding: .utf8) + text).write(to: file, atomically: true, encoding: .utf8)
     }
@@ -134,13 +144,8 @@ import Testing
         #expect(rebuilt.contains { first[$0.key] != $0.value }, "a changed body rewrites the index's files it is in")
         #expect(rebuilt.filter { first[$0.key] == $0.value }.count > rebuilt.count / 2, "and keeps the others")
         func expectSameAsClean(_ when: String) {
-            let clean = folder.url.appendingPathComponent("clean/public")
-            try? FileManager.default.removeItem(at: clean.deletingLastPathComponent())
-            _ = build(content, theme, clean)
-            let a = fileTree(at: output), b = fileTree(at: clean)
-            #expect(a.keys.sorted() == b.keys.sorted(), "\(when)")
-            for (path, data) in a where b[path] != data { Issue.record("\(when): \(path) differs between the rebuilt and the clean site") }
-            #expect(b.keys.contains { $0.hasPrefix("search/") && $0 != "search/index.html" })
+            self.expectSameAsClean(content, theme, output, in: folder, when)
+            #expect(fileTree(at: output).keys.contains { $0.hasPrefix("search/") && $0 != "search/index.html" })
         }
         expectSameAsClean("after one body changed")
 
@@ -205,14 +210,7 @@ import Testing
             fileTree(at: output).keys.filter { ($0.hasPrefix("documents/") || $0.hasPrefix("interpretations/")) && $0.hasSuffix("/index.html") && $0.split(separator: "/").count == 3 }
                 .reduce(into: [:]) { $0[$1] = inode(output.appendingPathComponent($1)) }
         }
-        func expectSameAsClean(_ when: String) {
-            let clean = folder.url.appendingPathComponent("clean/public")
-            try? FileManager.default.removeItem(at: clean.deletingLastPathComponent())
-            _ = build(content, Repository.theme, clean)
-            let a = fileTree(at: output), b = fileTree(at: clean)
-            #expect(a.keys.sorted() == b.keys.sorted(), "\(when)")
-            for (path, data) in a where b[path] != data { Issue.record("\(when): \(path) differs between the rebuilt and the clean site") }
-        }
+        func expectSameAsClean(_ when: String) { self.expectSameAsClean(content, Repository.theme, output, in: folder, when) }
         func apiFiles() -> [String: UInt64] {
             fileTree(at: output).keys.filter { $0.hasPrefix("api/") }
                 .reduce(into: [:]) { $0[$1] = inode(output.appendingPathComponent($1)) }
@@ -243,6 +241,37 @@ import Testing
         #expect(rewrittenForTitle.isSuperset(of: ["api/v1/documents.json", "api/v1/documents/azf-2023-3.json"]),
                 "\(rewrittenForTitle.sorted())")
         expectSameAsClean("after a title edit")
+    }
+
+    /// A rebuild reads only the entry files whose `stat` changed (`KnownFiles`), takes the others' front
+    /// matter and bodies from the caches, and still equals a clean build; without the body cache it reads the
+    /// unread files' bodies from disk and renders them again.
+    @Test func aRebuildReadsOnlyTheEntryFilesThatChanged() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let content = folder.url.appendingPathComponent("content")
+        try FileManager.default.copyItem(at: Repository.seedContent, to: content)
+        // A file changed within a second of a build is read again by the next one: let the copies age.
+        Thread.sleep(forTimeInterval: 2.1)
+        let output = folder.url.appendingPathComponent("site/public")
+        func load(_ report: BuildReport) -> String { report.stages.first { $0.name == "load" }?.detail ?? "" }
+        func expectSameAsClean(_ when: String) { self.expectSameAsClean(content, Repository.theme, output, in: folder, when) }
+        let first = build(content, Repository.theme, output)
+        #expect(first.published && !load(first).contains("not read"), "\(load(first))")
+        let second = build(content, Repository.theme, output)
+        #expect(load(second).hasSuffix("(10 unchanged, not read)"), "\(load(second))")
+        #expect(second.reusedCount == second.fileCount)
+
+        try append("\n新增一句用于检验只读改动文件的正文。\n", to: content.appendingPathComponent("issues/2023-01/azbf-2023-7.md"))
+        let third = build(content, Repository.theme, output)
+        #expect(third.published && load(third).hasSuffix("(9 unchanged, not read)"), "\(load(third))")
+        expectSameAsClean("after a body edit, nine files not read")
+
+        try FileManager.default.removeItem(at: BuildCache.file(for: output, "bodies"))
+        try append("\n再加一句。\n", to: content.appendingPathComponent("issues/2023-01/azf-2023-3.md"))
+        let fourth = build(content, Repository.theme, output)
+        #expect(fourth.published && load(fourth).hasSuffix("(8 unchanged, not read)"), "\(load(fourth))")
+        expectSameAsClean("with the bodies of unread files rendered from disk")
     }
 
     /// The open data depends on the content and the build date alone: a theme edit keeps all of it, with
