@@ -63,7 +63,7 @@ public struct SiteBuilder {
             var tree: OutputTree?
             if emit, !report.diagnostics.hasErrors {
                 do {
-                    tree = try OutputTree(destination: options.outputRoot)
+                    tree = try OutputTree(destination: options.outputRoot, jobs: options.jobs)
                 } catch {
                     report.diagnostics.error("写入输出失败：\(error)", at: SourceLocation(path: options.outputRoot.path))
                 }
