@@ -118,7 +118,7 @@ final class BuildCache: @unchecked Sendable {
     private func saveState(_ name: String, _ state: State) throws {
         let texts = stateFile(name, "texts")
         if state.textsOffset == 0 {
-            try state.texts.write(to: texts, options: .atomic)
+            try FileBytes.replace(texts.path, with: state.texts)
         } else {
             let handle = try FileHandle(forWritingTo: texts)
             defer { try? handle.close() }
@@ -126,7 +126,7 @@ final class BuildCache: @unchecked Sendable {
             try handle.seekToEnd()
             try handle.write(contentsOf: state.texts)
         }
-        try state.index.write(to: stateFile(name, "state"), options: .atomic)
+        try FileBytes.replace(stateFile(name, "state").path, with: state.index)
     }
 
     func record(_ path: String, _ entry: Entry, reused wasReused: Bool) {
@@ -153,7 +153,7 @@ final class BuildCache: @unchecked Sendable {
 
     /// Writes the cache file `prepared()` laid out.
     func save(_ data: Data) {
-        try? data.write(to: file, options: .atomic)
+        try? FileBytes.replace(file.path, with: data)
         // The JSON form of earlier versions, if still there.
         try? FileManager.default.removeItem(at: file.deletingPathExtension().appendingPathExtension("json"))
     }

@@ -54,14 +54,11 @@ public final class KnownFiles: Sendable {
             entry.signature!.write(to: &out)
             entry.digest.write(to: &out)
         }
-        let temporary = file.deletingLastPathComponent().appendingPathComponent(".\(file.lastPathComponent).\(getpid())")
         do {
             try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(out.bytes).write(to: temporary)
-            guard rename(temporary.path, file.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
+            try FileBytes.replace(file.path, with: Data(out.bytes))
         } catch {
             // Only the next build's speed depends on it: without the file it reads every entry again.
-            try? FileManager.default.removeItem(at: temporary)
             try? FileManager.default.removeItem(at: file)
         }
     }

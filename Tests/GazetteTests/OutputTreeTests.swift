@@ -92,6 +92,20 @@ struct OutputTreeTests {
         #expect(FileBytes.file(file, size: 0) == Data())
     }
 
+    /// The build's own files (its cache) are replaced whole, through a temporary file beside them that does
+    /// not stay, and a file that cannot be written leaves the old one as it was.
+    @Test func aCacheFileIsReplacedWhole() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let file = folder.url.appendingPathComponent("public.cache").path
+        try FileBytes.replace(file, with: Data("旧".utf8))
+        try FileBytes.replace(file, with: Data("新的缓存".utf8))
+        #expect(FileManager.default.contents(atPath: file) == Data("新的缓存".utf8))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == ["public.cache"])
+        #expect(throws: (any Error).self) { try FileBytes.replace(folder.url.path + "/gone/x.cache", with: Data()) }
+        #expect(FileManager.default.contents(atPath: file) == Data("新的缓存".utf8))
+    }
+
     @Test func aFileAndAFolderCanTradePlaces() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
