@@ -110,3 +110,36 @@ extension Parallel {
         }
     }
 }
+
+extension Parallel {
+    /// A value made on a thread of its own from the moment this is made, while the caller goes on (with
+    /// `jobs` 1, made when it is asked for). `value` waits for it; ask from one thread only.
+    public final class Pending<Value>: @unchecked Sendable {
+        private var result: Value?
+        private var work: (() -> Value)?
+        private let done = DispatchSemaphore(value: 0)
+
+        public init(jobs: Int = cores, _ work: @escaping @Sendable () -> Value) {
+            guard jobs > 1 else {
+                self.work = work
+                return
+            }
+            let thread = Thread { [self] in
+                result = work()
+                done.signal()
+            }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+
+        public var value: Value {
+            if let work {
+                result = work()
+                self.work = nil
+            } else if result == nil {
+                done.wait()
+            }
+            return result!
+        }
+    }
+}
