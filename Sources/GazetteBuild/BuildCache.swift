@@ -63,6 +63,12 @@ final class BuildCache: @unchecked Sendable {
             .appendingPathComponent(output.lastPathComponent + "." + suffix)
     }
 
+    /// The files the last build published, as this cache lists them.
+    var lastSite: LastSite {
+        let previous = previous
+        return LastSite(files: Array(previous.keys), had: { previous[$0] != nil })
+    }
+
     /// The key recorded for `path` by the last build, if any.
     func previousEntry(_ path: String) -> Entry? { previous[path] }
 

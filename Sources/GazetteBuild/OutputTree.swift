@@ -39,10 +39,14 @@ public final class OutputTree: @unchecked Sendable {
 
     /// Threads for walking the published site (`FolderWalk`).
     private let jobs: Int
+    /// Where the published folders are noted for the next build (`PublishedFolders`), if anywhere.
+    private let foldersFile: URL?
 
-    public init(destination: URL, inPlaceLimit: Int = OutputTree.defaultInPlaceLimit, jobs: Int = Parallel.cores) throws {
+    public init(destination: URL, inPlaceLimit: Int = OutputTree.defaultInPlaceLimit, jobs: Int = Parallel.cores,
+                foldersFile: URL? = nil) throws {
         self.inPlaceLimit = inPlaceLimit
         self.jobs = jobs
+        self.foldersFile = foldersFile
         self.destination = destination.standardizedFileURL
         let parent = self.destination.deletingLastPathComponent()
         self.staging = parent.appendingPathComponent(".\(self.destination.lastPathComponent).staging-\(getpid())")
@@ -212,21 +216,28 @@ public final class OutputTree: @unchecked Sendable {
         try write(Data(text.utf8), to: relative)
     }
 
-    /// Copies a folder's visible files (theme assets) to `relative`.
-    public func copyFolder(_ source: URL, to relative: String) throws {
+    /// Copies a folder's visible files (theme assets) to `relative`; returns their paths and sizes.
+    @discardableResult
+    public func copyFolder(_ source: URL, to relative: String) throws -> [(path: String, size: Int)] {
         let items = (fileManager.enumerator(atPath: source.path)?.allObjects as? [String] ?? []).sorted()
+        var copied: [(path: String, size: Int)] = []
         for item in items {
             let url = source.appendingPathComponent(item)
             var isDir: ObjCBool = false
             guard !item.split(separator: "/").contains(where: { $0.hasPrefix(".") }),
                   fileManager.fileExists(atPath: url.path, isDirectory: &isDir), !isDir.boolValue else { continue }
-            try write(try Data(contentsOf: url), to: "\(relative)/\(item)")
+            let data = try Data(contentsOf: url)
+            try write(data, to: "\(relative)/\(item)")
+            copied.append(("\(relative)/\(item)", data.count))
         }
+        return copied
     }
 
     /// Puts the new files in place: renamed one by one over the published site when they are few, else
     /// the whole staging folder (with the kept files linked into it) swapped in for the old one.
-    public func commit() throws {
+    /// `last`, the last build's files as its cache lists them, lets an update in place read only the folders
+    /// that changed (`PublishedFolders`); without it, or without the folders noted, every folder is read.
+    public func commit(last: LastSite? = nil) throws {
         commitLock.lock()
         defer { commitLock.unlock() }
         closePublishedRoot()
@@ -234,16 +245,27 @@ public final class OutputTree: @unchecked Sendable {
         let published = fileManager.fileExists(atPath: destination.path, isDirectory: &isFolder)
         let (written, kept) = lock.withLock { (self.written, self.kept) }
         if published, isFolder.boolValue, written.count <= inPlaceLimit {
-            try updateInPlace(written: written, kept: kept)
+            try updateInPlace(written: written, kept: kept, last: last)
         } else {
             try linkKept(kept)
+            // The whole folder is new: the next build reads every folder (and notes them).
+            if let foldersFile { try? fileManager.removeItem(at: foldersFile) }
             try swap(hadPrevious: published)
         }
     }
 
     /// Renames each written file over its published version, then removes what the site no longer has.
-    private func updateInPlace(written: [String], kept: [String]) throws {
+    private func updateInPlace(written: [String], kept: [String], last: LastSite?) throws {
         let written = Set(written)
+        // Before anything moves: which folders are as the last build left them.
+        let root = open(destinationPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        defer { if root >= 0 { close(root) } }
+        let noted = last == nil || root < 0 ? nil : foldersFile.flatMap(PublishedFolders.init(file:))
+        let unchanged: Set<String>? = noted.map { noted in
+            let known = Array(noted.folders)
+            let same = Parallel.map(known, jobs: jobs) { PublishedFolders.signature(root, $0.key) == $0.value }
+            return Set(zip(known, same).compactMap { $1 ? $0.key : nil })
+        }
         for relative in written.sorted() {
             let target = publishedFile(relative)
             if Self.isFolder(target) { try fileManager.removeItem(atPath: target) }
@@ -252,7 +274,14 @@ public final class OutputTree: @unchecked Sendable {
                 throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target])
             }
         }
-        FolderWalk.removeAll(below: destinationPath, except: written.union(kept), jobs: jobs)
+        let site = written.union(kept)
+        let now: PublishedFolders
+        if let noted, let unchanged, let last {
+            now = noted.removeStrays(below: root, site: site, written: written, last: last, unchanged: unchanged, jobs: jobs)
+        } else {
+            now = PublishedFolders(folders: FolderWalk.removeAll(below: destinationPath, except: site, jobs: jobs))
+        }
+        if let foldersFile { now.save(to: foldersFile) }
         try? fileManager.removeItem(at: staging)
     }
 
@@ -292,21 +321,32 @@ public final class OutputTree: @unchecked Sendable {
 /// paths, each looked up from `/` again, was 82 of the 190 profile samples of a rebuild's walk.
 enum FolderWalk {
     /// Removes every file below `root` whose path relative to it is not in `keep`, and the folders that
-    /// are left empty. The folders inside each top folder (the 10,000 page folders of `documents/`) are
-    /// walked on `jobs` threads: the walk is the kernel's reading of every folder, half of a rebuild's
-    /// emit at 10,000 documents, while the other core only lays out the cache file.
-    static func removeAll(below root: String, except keep: Set<String>, jobs: Int = Parallel.cores) {
+    /// are left empty; returns the folders that are left, with their signatures (`PublishedFolders`). The
+    /// folders inside each top folder (the 10,000 page folders of `documents/`) are walked on `jobs` threads:
+    /// the walk is the kernel's reading of every folder, while the other core only lays out the cache file.
+    static func removeAll(below root: String, except keep: Set<String>, jobs: Int = Parallel.cores) -> [String: PublishedFolders.Signature] {
         let descriptor = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard descriptor >= 0 else { return }
-        _ = prune(descriptor, relative: "", keep: keep, spreadAt: jobs > 1 ? 1 : -1, jobs: jobs)
+        guard descriptor >= 0 else { return [:] }
+        var left: [String: PublishedFolders.Signature] = [:]
+        for (folder, signature) in walk(descriptor, relative: "", keep: keep, spreadAt: jobs > 1 ? 1 : -1, jobs: jobs).left {
+            left[folder] = signature
+        }
+        return left
     }
 
     /// Prunes the open folder `descriptor` (and closes it). Returns whether the folder is empty afterwards.
-    /// The subfolders of a folder `spreadAt` levels down are pruned in parallel (each on one thread).
-    private static func prune(_ descriptor: Int32, relative: String, keep: Set<String>, spreadAt depth: Int, jobs: Int) -> Bool {
+    static func prune(_ descriptor: Int32, relative: String, keep: Set<String>, jobs: Int) -> Bool {
+        walk(descriptor, relative: relative, keep: keep, spreadAt: jobs > 1 ? 1 : -1, jobs: jobs).empty
+    }
+
+    /// Prunes the open folder `descriptor` (and closes it): whether it is empty afterwards, and else the
+    /// folders left in it (itself included) with their signatures. The subfolders of a folder `spreadAt`
+    /// levels down are pruned in parallel (each on one thread).
+    private static func walk(_ descriptor: Int32, relative: String, keep: Set<String>, spreadAt depth: Int,
+                             jobs: Int) -> (empty: Bool, left: [(String, PublishedFolders.Signature)]) {
         guard let folder = fdopendir(descriptor) else {
             close(descriptor)
-            return false
+            return (false, [])
         }
         defer { closedir(folder) }
         let names = FolderListing.entries(of: folder).map { entry -> (String, Bool) in
@@ -327,15 +367,20 @@ enum FolderWalk {
                 unlinkat(descriptor, name, 0)
             }
         }
-        func emptied(_ name: String) -> Bool {
+        func walked(_ name: String) -> (empty: Bool, left: [(String, PublishedFolders.Signature)]) {
             let child = openat(descriptor, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-            return child >= 0 && prune(child, relative: relative.isEmpty ? name : relative + "/" + name, keep: keep,
-                                       spreadAt: depth - 1, jobs: jobs)
+            guard child >= 0 else { return (false, []) }
+            return walk(child, relative: relative.isEmpty ? name : relative + "/" + name, keep: keep, spreadAt: depth - 1, jobs: jobs)
         }
-        let emptiedFolders = depth == 0 && folders.count > 1 ? Parallel.map(folders, jobs: jobs, emptied) : folders.map(emptied)
-        for (name, isEmpty) in zip(folders, emptiedFolders) {
-            if isEmpty { unlinkat(descriptor, name, AT_REMOVEDIR) } else { empty = false }
+        let children = depth == 0 && folders.count > 1 ? Parallel.map(folders, jobs: jobs, walked) : folders.map(walked)
+        var left: [(String, PublishedFolders.Signature)] = []
+        for (name, child) in zip(folders, children) {
+            if child.empty { unlinkat(descriptor, name, AT_REMOVEDIR) } else { empty = false }
+            left += child.left
         }
-        return empty
+        // Its own signature last, once its entries are as they stay.
+        var info = stat()
+        if !empty, fstat(descriptor, &info) == 0 { left.append((relative, PublishedFolders.Signature(info))) }
+        return (empty, left)
     }
 }

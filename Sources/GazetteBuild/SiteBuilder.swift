@@ -62,7 +62,8 @@ public struct SiteBuilder {
             var tree: OutputTree?
             if emit, !report.diagnostics.hasErrors {
                 do {
-                    tree = try OutputTree(destination: options.outputRoot, jobs: options.jobs)
+                    tree = try OutputTree(destination: options.outputRoot, jobs: options.jobs,
+                                          foldersFile: BuildCache.file(for: options.outputRoot, "folders"))
                 } catch {
                     report.diagnostics.error("写入输出失败：\(error)", at: SourceLocation(path: options.outputRoot.path))
                 }
@@ -116,10 +117,17 @@ public struct SiteBuilder {
             if let error = sink.error { throw error }
             if Interruption.shared.isRequested { throw BuildInterrupted() }
             let assets = options.themeRoot.appendingPathComponent("assets")
-            if FileManager.default.fileExists(atPath: assets.path) { try tree.copyFolder(assets, to: "assets") }
+            if FileManager.default.fileExists(atPath: assets.path) {
+                // Listed in the cache with the rest (never kept by it: they are copied on every build), so that
+                // the next build knows them as the last site's files.
+                for (path, size) in try tree.copyFolder(assets, to: "assets") {
+                    cache.record(path, BuildCache.Entry(key: "asset", size: size), reused: false)
+                }
+            }
             if Interruption.shared.isRequested { throw BuildInterrupted() }
             // The cache file is laid out on the other core meanwhile (45,600 lines at 10,000 documents).
-            let (committed, cacheFile) = Parallel.both(jobs: options.jobs, { Result { try tree.commit() } }, { cache.prepared() })
+            let last = cache.lastSite
+            let (committed, cacheFile) = Parallel.both(jobs: options.jobs, { Result { try tree.commit(last: last) } }, { cache.prepared() })
             try committed.get()
             cache.save(cacheFile)
         } catch {

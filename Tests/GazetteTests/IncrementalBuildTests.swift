@@ -243,6 +243,31 @@ import Testing
         expectSameAsClean("after a title edit")
     }
 
+    /// The theme's assets are listed in the cache with the site's files, so that an asset taken out of the
+    /// theme (a whole folder of them too) goes from the published site when it is updated in place.
+    @Test func anAssetTakenOutOfTheThemeGoesFromThePublishedSite() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let theme = try copiedTheme(in: folder)
+        let output = folder.url.appendingPathComponent("public")
+        #expect(build(Repository.seedContent, theme, output).published)
+        let extra = theme.appendingPathComponent("assets/extra.css"), old = theme.appendingPathComponent("assets/old")
+        try "a {}".write(to: extra, atomically: false, encoding: .utf8)
+        try FileManager.default.createDirectory(at: old, withIntermediateDirectories: true)
+        try "b {}".write(to: old.appendingPathComponent("x.css"), atomically: false, encoding: .utf8)
+        #expect(build(Repository.seedContent, theme, output).published)
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("assets/old/x.css").path))
+        #expect(build(Repository.seedContent, theme, output).published, "the published folders noted")
+
+        try FileManager.default.removeItem(at: extra)
+        try FileManager.default.removeItem(at: old)
+        let after = build(Repository.seedContent, theme, output)
+        #expect(after.published && after.reusedCount > 0, "updated in place")
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("assets/extra.css").path))
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("assets/old").path))
+        expectSameAsClean(Repository.seedContent, theme, output, in: folder, "after the assets went")
+    }
+
     /// A rebuild reads only the entry files whose `stat` changed (`KnownFiles`), takes the others' front
     /// matter and bodies from the caches, and still equals a clean build; without the body cache it reads the
     /// unread files' bodies from disk and renders them again.

@@ -92,6 +92,53 @@ struct OutputTreeTests {
         #expect(FileBytes.file(file, size: 0) == Data())
     }
 
+    /// With the folders noted (`PublishedFolders`) and the last site's files given, an update in place
+    /// removes the files the site no longer has wherever they are, and reads only the folders whose `stat`
+    /// changed: a stray in a folder noted as it is now stays (nothing read it), one in a changed folder goes.
+    @Test func anUpdateReadsOnlyTheFoldersThatChanged() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let site = folder.url.appendingPathComponent("public")
+        let noted = folder.url.appendingPathComponent("cache/public.folders")
+        func publish(_ write: [String: String], keep: [String], last: [String]) throws {
+            let tree = try OutputTree(destination: site, foldersFile: noted)
+            for (path, text) in write { try tree.write(text, to: path) }
+            for path in keep {
+                let size = try #require(try FileManager.default.attributesOfItem(atPath: site.appendingPathComponent(path).path)[.size] as? Int)
+                #expect(tree.reusePublished(path, size: size))
+            }
+            let listed = Set(last)
+            try tree.commit(last: LastSite(files: last, had: { listed.contains($0) }))
+        }
+        let first = ["index.html": "首页", "a/index.html": "甲", "b/index.html": "乙", "b/c/index.html": "丙", "old/file.txt": "旧"]
+        try publish(first, keep: [], last: [])
+        #expect(!FileManager.default.fileExists(atPath: noted.path), "a whole new folder is not noted")
+        try publish(["a/index.html": "甲（改）"], keep: ["index.html", "b/index.html", "b/c/index.html", "old/file.txt"],
+                    last: Array(first.keys))
+        let notedFolders = try #require(PublishedFolders(file: noted)).folders
+        #expect(Set(notedFolders.keys) == ["", "a", "b", "b/c", "old"], "every folder noted after reading them all")
+
+        // By hand: a stray in b/c, whose folder is then noted as it is now; one at the top and a new folder.
+        try "手放".write(to: site.appendingPathComponent("b/c/stray.txt"), atomically: false, encoding: .utf8)
+        var folders = notedFolders
+        let root = open(site.path, O_RDONLY | O_DIRECTORY)
+        folders["b/c"] = PublishedFolders.signature(root, "b/c")
+        close(root)
+        PublishedFolders(folders: folders).save(to: noted)
+        try "手放".write(to: site.appendingPathComponent("stray.txt"), atomically: false, encoding: .utf8)
+        try FileManager.default.createDirectory(at: site.appendingPathComponent("zz/sub"), withIntermediateDirectories: true)
+        try "手放".write(to: site.appendingPathComponent("zz/sub/x.html"), atomically: false, encoding: .utf8)
+
+        try publish(["b/index.html": "乙（改）", "d/index.html": "丁"], keep: ["index.html", "a/index.html", "b/c/index.html"],
+                    last: Array(first.keys))
+        #expect(contents(site) == ["index.html": "首页", "a/index.html": "甲（改）", "b/index.html": "乙（改）",
+                                   "b/c/index.html": "丙", "b/c/stray.txt": "手放", "d/index.html": "丁"],
+                "old/file.txt removed though its folder was unchanged; the strays of changed folders gone; b/c not read")
+        let now = try #require(PublishedFolders(file: noted)).folders
+        #expect(Set(now.keys) == ["", "a", "b", "b/c", "d"], "\(now.keys.sorted())")
+        #expect(try leftovers(beside: site) == ["cache"])
+    }
+
     /// The build's own files (its cache) are replaced whole, through a temporary file beside them that does
     /// not stay, and a file that cannot be written leaves the old one as it was.
     @Test func aCacheFileIsReplacedWhole() throws {

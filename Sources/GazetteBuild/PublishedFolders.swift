@@ -1,0 +1,185 @@
+import Foundation
+import GazetteParallel
+
+/// Each folder of the published site with its `stat` as the last build left it (inode, and the times of the
+/// last change to its entries and to its inode), kept beside the build cache (`.gazette-cache/<output>.folders`).
+/// Putting a rebuild's files in place must remove the files the site no longer has, and anything put into the
+/// published folder by hand; reading all 10,000 folders of a large site for that was most of a rebuild's
+/// emit. With this the removed files come from the last build's list (`LastSite`), and only the folders
+/// whose `stat` changed are read: a folder's times change with every entry made, renamed or removed in it.
+/// (On a kernel without fine-grained file times, before Linux 6.13, a file put into a folder by hand within
+/// the same clock tick as the build's last change there, a few milliseconds, leaves the times as they were,
+/// and stays until that folder changes again. The site's own files do not depend on this: the render stage
+/// checks each kept file to be there with its size.)
+///
+///     <magic line> <count> (<path> <inode> <modified: s ns> <changed: s ns>)…
+struct PublishedFolders {
+    struct Signature: Equatable {
+        var inode: UInt64
+        var modified: timespec
+        var changed: timespec
+
+        init(_ info: stat) {
+            inode = UInt64(info.st_ino)
+            modified = info.st_mtim
+            changed = info.st_ctim
+        }
+
+        init(inode: UInt64, modified: timespec, changed: timespec) {
+            self.inode = inode
+            self.modified = modified
+            self.changed = changed
+        }
+
+        static func == (a: Signature, b: Signature) -> Bool {
+            a.inode == b.inode && a.modified.tv_sec == b.modified.tv_sec && a.modified.tv_nsec == b.modified.tv_nsec
+                && a.changed.tv_sec == b.changed.tv_sec && a.changed.tv_nsec == b.changed.tv_nsec
+        }
+    }
+
+    /// Each folder, by its path relative to the site ("" for the site's own folder).
+    var folders: [String: Signature]
+
+    private static let magic = Array("gazette-folders 1\n".utf8)
+
+    init(folders: [String: Signature]) { self.folders = folders }
+
+    /// The folders noted in `file`; nil when there is none or it does not read whole.
+    init?(file: URL) {
+        guard let data = try? Data(contentsOf: file) else { return nil }
+        var reader = ByteReader([UInt8](data))
+        guard reader.bytes(Self.magic.count) == Self.magic, let count = reader.varint() else { return nil }
+        var folders: [String: Signature] = [:]
+        folders.reserveCapacity(count)
+        for _ in 0..<count {
+            guard let path = reader.string(), let inode = reader.word(), let mSec = reader.word(), let mNsec = reader.varint(),
+                  let cSec = reader.word(), let cNsec = reader.varint() else { return nil }
+            folders[path] = Signature(inode: inode, modified: timespec(tv_sec: Int(Int64(bitPattern: mSec)), tv_nsec: mNsec),
+                                      changed: timespec(tv_sec: Int(Int64(bitPattern: cSec)), tv_nsec: cNsec))
+        }
+        guard reader.atEnd else { return nil }
+        self.init(folders: folders)
+    }
+
+    /// Notes the folders in `file` for the next build; on failure removes it (the next build reads every folder).
+    func save(to file: URL) {
+        var out = ByteBuffer()
+        out.append(Self.magic)
+        out.varint(folders.count)
+        for (path, signature) in folders {
+            out.string(path)
+            out.word(signature.inode)
+            for time in [signature.modified, signature.changed] {
+                out.word(UInt64(bitPattern: Int64(time.tv_sec)))
+                out.varint(time.tv_nsec)
+            }
+        }
+        do {
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileBytes.replace(file.path, with: Data(out.bytes))
+        } catch {
+            try? FileManager.default.removeItem(at: file)
+        }
+    }
+
+    /// The signature of the folder `relative` below the open folder `root` ("" for itself), nil when there is none.
+    static func signature(_ root: Int32, _ relative: String) -> Signature? {
+        var info = stat()
+        guard fstatat(root, relative.isEmpty ? "." : relative, &info, AT_SYMLINK_NOFOLLOW) == 0,
+              info.st_mode & S_IFMT == S_IFDIR else { return nil }
+        return Signature(info)
+    }
+
+    /// The folder of a relative path ("" for one at the top).
+    static func folder(of relative: String) -> String {
+        guard let slash = relative.lastIndex(of: "/") else { return "" }
+        return String(relative[..<slash])
+    }
+
+    /// Every folder that holds one of `files`, and the folders above them ("" included).
+    static func folders<Files: Sequence>(holding files: Files) -> Set<String> where Files.Element == String {
+        var folders: Set<String> = [""]
+        for file in files {
+            var folder = folder(of: file)
+            while !folder.isEmpty, folders.insert(folder).inserted { folder = Self.folder(of: folder) }
+        }
+        return folders
+    }
+}
+
+/// What the last build published, as its cache lists it.
+public struct LastSite: Sendable {
+    /// Its files.
+    let files: [String]
+    /// Whether it had a file.
+    let had: @Sendable (String) -> Bool
+}
+
+extension PublishedFolders {
+    /// Below the open folder `root`, where the last build left the folders `self` and its files `last`, and
+    /// this build has just renamed `written` into place (`unchanged`: the folders whose signature was still
+    /// the noted one before that): removes the last site's files that `site` has not, with the folders left
+    /// empty, and whatever else stands in a folder whose entries are not known (changed since, new, or
+    /// holding a file the last site did not list). Returns the folders as they are now.
+    func removeStrays(below root: Int32, site: Set<String>, written: Set<String>, last: LastSite,
+                      unchanged: Set<String>, jobs: Int) -> PublishedFolders {
+        let writtenFolders = Self.folders(holding: written)
+        var touched = writtenFolders
+        var gone: Set<String> = []
+        for path in last.files where !site.contains(path) {
+            guard unlinkat(root, path, 0) == 0 || errno == ENOENT else { continue }
+            // Its folder and the ones above go when they are left empty (removing a full one fails).
+            var folder = Self.folder(of: path)
+            touched.insert(folder)
+            while !folder.isEmpty, !gone.contains(folder), unlinkat(root, folder, AT_REMOVEDIR) == 0 {
+                gone.insert(folder)
+                folder = Self.folder(of: folder)
+                touched.insert(folder)
+            }
+        }
+        let known = Set(folders.keys).subtracting(gone)
+        // Folders whose entries are not known: changed since the last build, or not noted by it, or holding a
+        // file it did not list (the theme's assets, copied on every build).
+        var read = known.subtracting(unchanged).union(writtenFolders.subtracting(known))
+        for path in written where !last.had(path) { read.insert(Self.folder(of: path)) }
+        let siteFolders = known.union(writtenFolders)
+        for folder in read.sorted() where siteFolders.contains(folder) {
+            removeStrays(in: folder, below: root, site: site, siteFolders: siteFolders, jobs: jobs)
+        }
+        let ordered = Array(siteFolders)
+        let signatures = Parallel.map(ordered, jobs: jobs) { folder -> Signature? in
+            if unchanged.contains(folder), !touched.contains(folder), !read.contains(folder) { return self.folders[folder] }
+            return Self.signature(root, folder)
+        }
+        var now: [String: Signature] = [:]
+        for (folder, signature) in zip(ordered, signatures) { now[folder] = signature }
+        return PublishedFolders(folders: now)
+    }
+
+    /// Reads one folder's entries: removes the files the site has not, and the subfolders it has not with all
+    /// they hold; its own subfolders are left to their own turn.
+    private func removeStrays(in folder: String, below root: Int32, site: Set<String>, siteFolders: Set<String>, jobs: Int) {
+        let descriptor = openat(root, folder.isEmpty ? "." : folder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        guard let listing = fdopendir(descriptor) else {
+            close(descriptor)
+            return
+        }
+        defer { closedir(listing) }
+        for entry in FolderListing.entries(of: listing) {
+            let path = folder.isEmpty ? entry.name : folder + "/" + entry.name
+            var isFolder = entry.isFolder
+            if entry.type == UInt8(DT_UNKNOWN) {
+                var info = stat()
+                isFolder = fstatat(descriptor, entry.name, &info, AT_SYMLINK_NOFOLLOW) == 0 && info.st_mode & S_IFMT == S_IFDIR
+            }
+            if !isFolder {
+                if !site.contains(path) { unlinkat(descriptor, entry.name, 0) }
+            } else if !siteFolders.contains(path) {
+                let child = openat(descriptor, entry.name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+                if child >= 0 { _ = FolderWalk.prune(child, relative: path, keep: site, jobs: jobs) }
+                unlinkat(descriptor, entry.name, AT_REMOVEDIR)
+            }
+        }
+    }
+}
