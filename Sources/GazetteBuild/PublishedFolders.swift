@@ -113,6 +113,8 @@ public struct LastSite: Sendable {
     let files: [String]
     /// Whether it had a file.
     let had: @Sendable (String) -> Bool
+    /// Whether this build has as many files (every file it made or kept is listed in its cache).
+    let sameCount: Bool
 }
 
 extension PublishedFolders {
@@ -121,12 +123,15 @@ extension PublishedFolders {
     /// the noted one before that): removes the last site's files that `site` has not, with the folders left
     /// empty, and whatever else stands in a folder whose entries are not known (changed since, new, or
     /// holding a file the last site did not list). Returns the folders as they are now.
-    func removeStrays(below root: Int32, site: Set<String>, written: Set<String>, last: LastSite,
+    func removeStrays(below root: Int32, site: () -> Set<String>, written: Set<String>, last: LastSite,
                       unchanged: Set<String>, jobs: Int) -> PublishedFolders {
         let writtenFolders = Self.folders(holding: written)
         var touched = writtenFolders
         var gone: Set<String> = []
-        for path in last.files where !site.contains(path) {
+        // The site has the last one's files exactly when it has as many and each one written replaced one of
+        // them (a kept one is one of them): so after the usual edit the 45,000 paths need not be looked up.
+        let sameFiles = last.sameCount && written.allSatisfy(last.had)
+        for path in sameFiles ? [] : last.files where !site().contains(path) {
             guard unlinkat(root, path, 0) == 0 || errno == ENOENT else { continue }
             // Its folder and the ones above go when they are left empty (removing a full one fails).
             var folder = Self.folder(of: path)
@@ -144,7 +149,7 @@ extension PublishedFolders {
         for path in written where !last.had(path) { read.insert(Self.folder(of: path)) }
         let siteFolders = known.union(writtenFolders)
         for folder in read.sorted() where siteFolders.contains(folder) {
-            removeStrays(in: folder, below: root, site: site, siteFolders: siteFolders, jobs: jobs)
+            removeStrays(in: folder, below: root, site: site(), siteFolders: siteFolders, jobs: jobs)
         }
         let ordered = Array(siteFolders)
         let signatures = Parallel.map(ordered, jobs: jobs) { folder -> Signature? in

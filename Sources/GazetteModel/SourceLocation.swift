@@ -38,9 +38,9 @@ public struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConver
 }
 
 /// Strings ordered by their UTF-8 bytes (`memcmp`, then the shorter first).
-enum UTF8Order {
+public enum UTF8Order {
     /// Negative, zero or positive as `a`'s bytes sort before, equal or after `b`'s.
-    static func compare(_ a: String, _ b: String) -> Int {
+    public static func compare(_ a: String, _ b: String) -> Int {
         var a = a, b = b  // `withUTF8` needs them mutable (a native string is not copied)
         return a.withUTF8 { x in
             b.withUTF8 { y in

@@ -108,7 +108,7 @@ struct OutputTreeTests {
                 #expect(tree.reusePublished(path, size: size))
             }
             let listed = Set(last)
-            try tree.commit(last: LastSite(files: last, had: { listed.contains($0) }))
+            try tree.commit(last: LastSite(files: last, had: { listed.contains($0) }, sameCount: last.count == write.count + keep.count))
         }
         let first = ["index.html": "首页", "a/index.html": "甲", "b/index.html": "乙", "b/c/index.html": "丙", "old/file.txt": "旧"]
         try publish(first, keep: [], last: [])
