@@ -148,8 +148,16 @@ extension PublishedFolders {
         var read = known.subtracting(unchanged).union(writtenFolders.subtracting(known))
         for path in written where !last.had(path) { read.insert(Self.folder(of: path)) }
         let siteFolders = known.union(writtenFolders)
-        for folder in read.sorted() where siteFolders.contains(folder) {
+        // Deepest first, so that a folder emptied of strays can go before its parent is looked at.
+        for folder in read.sorted(by: { $0.count > $1.count }) where siteFolders.contains(folder) {
             removeStrays(in: folder, below: root, site: site(), siteFolders: siteFolders, jobs: jobs)
+            // One left empty holds no file of the site (the last site's files there were removed above, and
+            // a stray kept it): it goes, as the walk would remove it.
+            var emptied = folder
+            while !emptied.isEmpty, !writtenFolders.contains(emptied), unlinkat(root, emptied, AT_REMOVEDIR) == 0 {
+                emptied = Self.folder(of: emptied)
+                touched.insert(emptied)
+            }
         }
         let ordered = Array(siteFolders)
         let signatures = Parallel.map(ordered, jobs: jobs) { folder -> Signature? in

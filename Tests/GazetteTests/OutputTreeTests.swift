@@ -126,6 +126,8 @@ struct OutputTreeTests {
         close(root)
         PublishedFolders(folders: folders).save(to: noted)
         try "手放".write(to: site.appendingPathComponent("stray.txt"), atomically: false, encoding: .utf8)
+        // In the folder of a file the next site drops: the folder must still go.
+        try "手放".write(to: site.appendingPathComponent("old/stray.txt"), atomically: false, encoding: .utf8)
         try FileManager.default.createDirectory(at: site.appendingPathComponent("zz/sub"), withIntermediateDirectories: true)
         try "手放".write(to: site.appendingPathComponent("zz/sub/x.html"), atomically: false, encoding: .utf8)
 
@@ -134,6 +136,7 @@ struct OutputTreeTests {
         #expect(contents(site) == ["index.html": "首页", "a/index.html": "甲（改）", "b/index.html": "乙（改）",
                                    "b/c/index.html": "丙", "b/c/stray.txt": "手放", "d/index.html": "丁"],
                 "old/file.txt removed though its folder was unchanged; the strays of changed folders gone; b/c not read")
+        #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("old").path), "emptied of its stray, it goes")
         let now = try #require(PublishedFolders(file: noted)).folders
         #expect(Set(now.keys) == ["", "a", "b", "b/c", "d"], "\(now.keys.sorted())")
         #expect(try leftovers(beside: site) == ["cache"])
