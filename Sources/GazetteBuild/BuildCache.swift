@@ -64,8 +64,9 @@ final class BuildCache: @unchecked Sendable {
             .appendingPathComponent(output.lastPathComponent + "." + suffix)
     }
 
-    /// The files the last build published, as this cache lists them, and how many this one has.
-    var lastSite: LastSite {
+    /// The files the last build published, as this cache lists them, and whether this one has as many (to be
+    /// asked once this build's files are all recorded).
+    func lastSite() -> LastSite {
         let previous = previous
         return LastSite(files: Array(previous.keys), had: { previous[$0] != nil },
                         sameCount: previous.count == lock.withLock { current.count })

@@ -115,7 +115,9 @@ public final class OutputTree: @unchecked Sendable {
     /// Writes `data` at `relative` below the staging folder.
     public func write(_ data: Data, to relative: String) throws {
         guard Self.isSafe(relative) else { throw UnsafePathError(path: relative) }
-        try Self.writeFile(data, at: try stagingFile(relative))
+        // Plain `open`/`write`/`close`: Foundation's `Data.write` syncs each file to disk, which costs
+        // milliseconds per file; the staging folder is swapped in whole, so per-file durability buys nothing.
+        try FileBytes.write(data, to: try stagingFile(relative))
         lock.withLock { written.append(relative) }
     }
 
@@ -161,25 +163,6 @@ public final class OutputTree: @unchecked Sendable {
     static func isFolder(_ path: String) -> Bool {
         var info = stat()
         return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
-    }
-
-    /// Plain `open`/`write`/`close`: Foundation's `Data.write` syncs each file to disk, which costs
-    /// milliseconds per file; the staging folder is swapped in whole, so per-file durability buys nothing.
-    private static func writeFile(_ data: Data, at path: String) throws {
-        let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
-        defer { Glibc.close(fd) }
-        try data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
-                }
-                offset += n
-            }
-        }
     }
 
     /// Keeps the published file at `relative` when it exists with `size` bytes; returns false (and does
@@ -329,10 +312,10 @@ enum FolderWalk {
     /// are left empty; returns the folders that are left, with their signatures (`PublishedFolders`). The
     /// folders inside each top folder (the 10,000 page folders of `documents/`) are walked on `jobs` threads:
     /// the walk is the kernel's reading of every folder, while the other core only lays out the cache file.
-    static func removeAll(below root: String, except keep: Set<String>, jobs: Int = Parallel.cores) -> [String: PublishedFolders.Signature] {
+    static func removeAll(below root: String, except keep: Set<String>, jobs: Int = Parallel.cores) -> [String: StatSignature] {
         let descriptor = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { return [:] }
-        var left: [String: PublishedFolders.Signature] = [:]
+        var left: [String: StatSignature] = [:]
         for (folder, signature) in walk(descriptor, relative: "", keep: keep, spreadAt: jobs > 1 ? 1 : -1, jobs: jobs).left {
             left[folder] = signature
         }
@@ -348,7 +331,7 @@ enum FolderWalk {
     /// folders left in it (itself included) with their signatures. The subfolders of a folder `spreadAt`
     /// levels down are pruned in parallel (each on one thread).
     private static func walk(_ descriptor: Int32, relative: String, keep: Set<String>, spreadAt depth: Int,
-                             jobs: Int) -> (empty: Bool, left: [(String, PublishedFolders.Signature)]) {
+                             jobs: Int) -> (empty: Bool, left: [(String, StatSignature)]) {
         guard let folder = fdopendir(descriptor) else {
             close(descriptor)
             return (false, [])
@@ -372,20 +355,20 @@ enum FolderWalk {
                 unlinkat(descriptor, name, 0)
             }
         }
-        func walked(_ name: String) -> (empty: Bool, left: [(String, PublishedFolders.Signature)]) {
+        func walked(_ name: String) -> (empty: Bool, left: [(String, StatSignature)]) {
             let child = openat(descriptor, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
             guard child >= 0 else { return (false, []) }
             return walk(child, relative: relative.isEmpty ? name : relative + "/" + name, keep: keep, spreadAt: depth - 1, jobs: jobs)
         }
         let children = depth == 0 && folders.count > 1 ? Parallel.map(folders, jobs: jobs, walked) : folders.map(walked)
-        var left: [(String, PublishedFolders.Signature)] = []
+        var left: [(String, StatSignature)] = []
         for (name, child) in zip(folders, children) {
             if child.empty { unlinkat(descriptor, name, AT_REMOVEDIR) } else { empty = false }
             left += child.left
         }
         // Its own signature last, once its entries are as they stay.
         var info = stat()
-        if !empty, fstat(descriptor, &info) == 0 { left.append((relative, PublishedFolders.Signature(info))) }
+        if !empty, fstat(descriptor, &info) == 0 { left.append((relative, StatSignature(info))) }
         return (empty, left)
     }
 }

@@ -1,93 +1,58 @@
 import Foundation
 import GazetteParallel
 
-/// Each folder of the published site with its `stat` as the last build left it (inode, and the times of the
-/// last change to its entries and to its inode), kept beside the build cache (`.gazette-cache/<output>.folders`).
-/// Putting a rebuild's files in place must remove the files the site no longer has, and anything put into the
-/// published folder by hand; reading all 10,000 folders of a large site for that was most of a rebuild's
-/// emit. With this the removed files come from the last build's list (`LastSite`), and only the folders
-/// whose `stat` changed are read: a folder's times change with every entry made, renamed or removed in it.
-/// (On a kernel without fine-grained file times, before Linux 6.13, a file put into a folder by hand within
-/// the same clock tick as the build's last change there, a few milliseconds, leaves the times as they were,
-/// and stays until that folder changes again. The site's own files do not depend on this: the render stage
-/// checks each kept file to be there with its size.)
+/// Each folder of the published site with its `stat` as the last build left it (`StatSignature`), kept beside
+/// the build cache (`.gazette-cache/<output>.folders`). Putting a rebuild's files in place must remove the
+/// files the site no longer has, and anything put into the published folder by hand; reading all 10,000
+/// folders of a large site for that was about half of a rebuild's emit. With this the removed files come from
+/// the last build's list (`LastSite`), and only the folders whose `stat` changed are read: a folder's times
+/// change with every entry made, renamed or removed in it. (On a kernel without fine-grained file times,
+/// before Linux 6.13, a file put into a folder by hand within the same clock tick as the build's last change
+/// there, a few milliseconds, leaves the times as they were, and stays until that folder changes again. The
+/// site's own files do not depend on this: the render stage checks each kept file to be there with its size.)
 ///
-///     <magic line> <count> (<path> <inode> <modified: s ns> <changed: s ns>)…
+///     <magic line> <count> (<path> <signature>)…
 struct PublishedFolders {
-    struct Signature: Equatable {
-        var inode: UInt64
-        var modified: timespec
-        var changed: timespec
-
-        init(_ info: stat) {
-            inode = UInt64(info.st_ino)
-            modified = info.st_mtim
-            changed = info.st_ctim
-        }
-
-        init(inode: UInt64, modified: timespec, changed: timespec) {
-            self.inode = inode
-            self.modified = modified
-            self.changed = changed
-        }
-
-        static func == (a: Signature, b: Signature) -> Bool {
-            a.inode == b.inode && a.modified.tv_sec == b.modified.tv_sec && a.modified.tv_nsec == b.modified.tv_nsec
-                && a.changed.tv_sec == b.changed.tv_sec && a.changed.tv_nsec == b.changed.tv_nsec
-        }
-    }
-
     /// Each folder, by its path relative to the site ("" for the site's own folder).
-    var folders: [String: Signature]
+    var folders: [String: StatSignature]
 
-    private static let magic = Array("gazette-folders 1\n".utf8)
+    private static let magic = Array("gazette-folders 2\n".utf8)
 
-    init(folders: [String: Signature]) { self.folders = folders }
+    init(folders: [String: StatSignature]) { self.folders = folders }
 
     /// The folders noted in `file`; nil when there is none or it does not read whole.
     init?(file: URL) {
         guard let data = try? Data(contentsOf: file) else { return nil }
         var reader = ByteReader([UInt8](data))
         guard reader.bytes(Self.magic.count) == Self.magic, let count = reader.varint() else { return nil }
-        var folders: [String: Signature] = [:]
+        var folders: [String: StatSignature] = [:]
         folders.reserveCapacity(count)
         for _ in 0..<count {
-            guard let path = reader.string(), let inode = reader.word(), let mSec = reader.word(), let mNsec = reader.varint(),
-                  let cSec = reader.word(), let cNsec = reader.varint() else { return nil }
-            folders[path] = Signature(inode: inode, modified: timespec(tv_sec: Int(Int64(bitPattern: mSec)), tv_nsec: mNsec),
-                                      changed: timespec(tv_sec: Int(Int64(bitPattern: cSec)), tv_nsec: cNsec))
+            guard let path = reader.string(), let signature = StatSignature(&reader) else { return nil }
+            folders[path] = signature
         }
         guard reader.atEnd else { return nil }
         self.init(folders: folders)
     }
 
-    /// Notes the folders in `file` for the next build; on failure removes it (the next build reads every folder).
+    /// Notes the folders in `file` for the next build.
     func save(to file: URL) {
         var out = ByteBuffer()
         out.append(Self.magic)
         out.varint(folders.count)
         for (path, signature) in folders {
             out.string(path)
-            out.word(signature.inode)
-            for time in [signature.modified, signature.changed] {
-                out.word(UInt64(bitPattern: Int64(time.tv_sec)))
-                out.varint(time.tv_nsec)
-            }
+            signature.write(to: &out)
         }
-        do {
-            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try FileBytes.replace(file.path, with: Data(out.bytes))
-        } catch {
-            try? FileManager.default.removeItem(at: file)
-        }
+        FileBytes.keep(out.bytes, at: file)
     }
 
     /// The signature of the folder `relative` below the open folder `root` ("" for itself), nil when there is none.
-    static func signature(_ root: Int32, _ relative: String) -> Signature? {
+    static func signature(_ root: Int32, _ relative: String) -> StatSignature? {
         var info = stat()
         guard fstatat(root, relative.isEmpty ? "." : relative, &info, AT_SYMLINK_NOFOLLOW) == 0,
               info.st_mode & S_IFMT == S_IFDIR else { return nil }
-        return Signature(info)
+        return StatSignature(info)
     }
 
     /// The folder of a relative path ("" for one at the top).
@@ -160,11 +125,11 @@ extension PublishedFolders {
             }
         }
         let ordered = Array(siteFolders)
-        let signatures = Parallel.map(ordered, jobs: jobs) { folder -> Signature? in
+        let signatures = Parallel.map(ordered, jobs: jobs) { folder -> StatSignature? in
             if unchanged.contains(folder), !touched.contains(folder), !read.contains(folder) { return self.folders[folder] }
             return Self.signature(root, folder)
         }
-        var now: [String: Signature] = [:]
+        var now: [String: StatSignature] = [:]
         for (folder, signature) in zip(ordered, signatures) { now[folder] = signature }
         return PublishedFolders(folders: now)
     }

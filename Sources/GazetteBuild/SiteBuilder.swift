@@ -32,7 +32,8 @@ public struct SiteBuilder {
         // lines at 10,000 documents): the stages before the render have parts that are one thread's work.
         let caches = emit ? Parallel.Pending(jobs: options.jobs) { [options] in Self.previousCaches(options.outputRoot) } : nil
         // Only a build knows files again by their `stat` (`site check` reads them all).
-        let known = emit ? KnownFiles(file: BuildCache.file(for: options.outputRoot, "files"), generator: BuildCache.generator) : nil
+        let knownFile = BuildCache.file(for: options.outputRoot, "files")
+        let known = emit ? KnownFiles(file: knownFile, generator: BuildCache.generator) : nil
         let sources = ContentSources.load(root: options.contentRoot, known: known, diagnostics: &report.diagnostics)
         stage(1, "load", "\(sources.fileCount) files\(Self.unread(sources))", watch)
 
@@ -47,7 +48,7 @@ public struct SiteBuilder {
         let siteKey = publishable ? Self.siteKey(sources, today: options.today) : nil
         if !report.diagnostics.hasErrors, let entries {
             entries.save()
-            KnownFiles.save(sources.entryFiles, to: BuildCache.file(for: options.outputRoot, "files"), generator: BuildCache.generator)
+            KnownFiles.save(sources.entryFiles, to: knownFile, generator: BuildCache.generator)
         }
         // (The sources are freed as usual once the keys are made: their texts are the content's 99 MB.)
         if !options.freesMemory, let entries { KeptUntilExit.keep(entries) }
@@ -126,7 +127,7 @@ public struct SiteBuilder {
             }
             if Interruption.shared.isRequested { throw BuildInterrupted() }
             // The cache file is laid out on the other core meanwhile (45,600 lines at 10,000 documents).
-            let last = cache.lastSite
+            let last = cache.lastSite()
             let (committed, cacheFile) = Parallel.both(jobs: options.jobs, { Result { try tree.commit(last: last) } }, { cache.prepared() })
             try committed.get()
             cache.save(cacheFile)
@@ -137,7 +138,7 @@ public struct SiteBuilder {
         return sink.count
     }
 
-    /// ` (10,209 not read: unchanged)` when the load knew entry files again by their `stat`.
+    /// ` (9999 unchanged, not read)` when the load knew entry files again by their `stat`.
     static func unread(_ sources: ContentSources) -> String {
         let unread = sources.entryFiles.reduce(0) { $0 + ($1.text == nil ? 1 : 0) }
         return unread == 0 ? "" : " (\(unread) unchanged, not read)"

@@ -46,11 +46,11 @@ public struct ContentSources: Sendable {
     /// Reads the content tree below `root`. Missing required files are errors. An entry file that `known`
     /// holds with the `stat` it has now is not read (`EntryFile`).
     public static func load(root: URL, known: KnownFiles? = nil, diagnostics: inout Diagnostics) -> ContentSources {
-        load(root: root, known: known, start: FileSignature.now(), diagnostics: &diagnostics)
+        load(root: root, known: known, start: StatSignature.now(), diagnostics: &diagnostics)
     }
 
     /// `start` is when reading starts: a file changed less than a second before is not known again by its
-    /// `stat` (`FileSignature.trusted`).
+    /// `stat` (`StatSignature.trusted`).
     static func load(root: URL, known: KnownFiles?, start: timespec, diagnostics: inout Diagnostics) -> ContentSources {
         let reader = TreeReader(root: root)
         let site = reader.file("site.yaml", required: true, diagnostics: &diagnostics)
@@ -138,7 +138,7 @@ struct TreeReader {
         }
         switch ContentFile.read(path: full, relativePath: relative, displayPath: display(relative), diagnostics: &diagnostics) {
         case .read(let file, let info):
-            return EntryFile(read: file, path: full, signature: info.flatMap { FileSignature.trusted($0, start: start) })
+            return EntryFile(read: file, path: full, signature: info.flatMap { StatSignature.trusted($0, start: start) })
         case .missing:
             diagnostics.error("缺少文件", at: SourceLocation(path: display(relative)))
             return nil

@@ -5,8 +5,9 @@ enum Entry {
     case document(Document)
     case interpretation(Interpretation)
 
-    /// Decodes one Markdown file of the issue folder `issueID`.
-    static func decode(_ file: ContentFile, issueID: String, config: SiteConfig,
+    /// Decodes one Markdown file of the issue folder `issueID`; its body is known by `bodyDigest` when the
+    /// loader took one (`EntryDigest.body`), as a body taken from the entry cache is.
+    static func decode(_ file: ContentFile, issueID: String, config: SiteConfig, bodyDigest: TextDigest? = nil,
                        diagnostics: inout Diagnostics) -> Entry? {
         let path = file.displayPath
         let parts: FrontMatter
@@ -18,7 +19,7 @@ enum Entry {
         }
         guard let yaml = YAMLValue.parse(parts.yaml, path: path, firstLine: parts.yamlFirstLine, diagnostics: &diagnostics),
               let map = YAMLMap(yaml, diagnostics: &diagnostics) else { return nil }
-        let body = MarkdownBody(text: parts.body, firstLine: parts.bodyFirstLine, path: path)
+        let body = MarkdownBody(text: parts.body, firstLine: parts.bodyFirstLine, path: path, digest: bodyDigest)
         let reader = EntryReader(map: map, config: config, path: path)
         let kind = map.string("kind", required: true, diagnostics: &diagnostics)
         let entry: Entry?
@@ -40,16 +41,6 @@ enum Entry {
         case .document(var d)?: d.fieldLocations = map.keyLocations; return .document(d)
         case .interpretation(var i)?: i.fieldLocations = map.keyLocations; return .interpretation(i)
         case nil: return nil
-        }
-    }
-}
-
-extension Entry {
-    /// The entry with its body known by `digest` (`EntryDigest.body`), as a body taken from the cache is.
-    func withBody(digest: TextDigest) -> Entry {
-        switch self {
-        case .document(var d): d.body.digest = digest; return .document(d)
-        case .interpretation(var i): i.body.digest = digest; return .interpretation(i)
         }
     }
 }

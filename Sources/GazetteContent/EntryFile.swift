@@ -20,10 +20,10 @@ public struct EntryFile: Sendable {
     /// What the next build compares the file's `stat` with; nil for a file to read again whatever its
     /// `stat` (changed so recently that another change within the same clock tick could go unseen, or one
     /// whose text is not its bytes: a BOM or CRLF line ends).
-    let signature: FileSignature?
+    let signature: StatSignature?
 
     init(displayPath: String, relativePath: String, path: String, text: String?, digest: EntryDigest,
-         signature: FileSignature?) {
+         signature: StatSignature?) {
         self.displayPath = displayPath
         self.relativePath = relativePath
         self.path = path
@@ -33,7 +33,7 @@ public struct EntryFile: Sendable {
     }
 
     /// A file read by this build.
-    init(read file: ContentFile, path: String, signature: FileSignature?) {
+    init(read file: ContentFile, path: String, signature: StatSignature?) {
         self.init(displayPath: file.displayPath, relativePath: file.relativePath, path: path, text: file.text,
                   digest: EntryDigest(file.text), signature: signature)
     }

@@ -35,12 +35,9 @@ public struct FrontMatter: Sendable, Equatable {
         return split(text, bytes: Array(text.utf8))
     }
 
-    /// The byte offset at which the body of `text` starts, or nil when its fences are wrong: what comes
-    /// before it is all that decoding the file reads but the body (the build's site key hashes only that).
-    public static func bodyOffset(_ text: String) -> Int? { bodyStart(text)?.offset }
-
     /// The byte offset at which the body of `text` starts and the line it starts on (`bodyFirstLine`), or nil
-    /// when the fences are wrong.
+    /// when the fences are wrong: what comes before it is all that decoding the file reads but the body (the
+    /// build's site key takes only that, by its digest).
     static func bodyStart(_ text: String) -> (offset: Int, line: Int)? {
         let found = text.utf8.withContiguousStorageIfAvailable { Self.fences($0) } ?? Self.fences(Array(text.utf8))
         guard case .success(let found) = found else { return nil }

@@ -3,7 +3,7 @@ import GazetteModel
 import GazetteParallel
 
 /// What the last build saw of each entry file, so that a rebuild reads only those that changed: the file's
-/// `stat` (`FileSignature`) and its digests (`EntryDigest`), kept beside the build cache
+/// `stat` (`StatSignature`) and its digests (`EntryDigest`), kept beside the build cache
 /// (`.gazette-cache/<output>.files`, about 1 MB at 10,000 documents). A file whose `stat` is the same is taken
 /// as the same text, as git and make take it; one changed within a second of being read is not kept, since
 /// a second change within the file system's clock tick would leave its `stat` as it was.
@@ -11,7 +11,7 @@ import GazetteParallel
 ///     <magic line> <generator> <count> (<relative path> <signature> <digest>)…
 public final class KnownFiles: Sendable {
     private static let magic = Array("gazette-files 1\n".utf8)
-    private let files: [String: (signature: FileSignature, digest: EntryDigest)]
+    private let files: [String: (signature: StatSignature, digest: EntryDigest)]
 
     /// The files the last build kept in `file`; none when there is no such file, it does not read, or it was
     /// written by another executable (which may take digests otherwise).
@@ -20,12 +20,12 @@ public final class KnownFiles: Sendable {
             files = [:]
             return
         }
-        var files: [String: (signature: FileSignature, digest: EntryDigest)] = [:]
+        var files: [String: (signature: StatSignature, digest: EntryDigest)] = [:]
         var reader = ByteReader([UInt8](data))
         if reader.bytes(Self.magic.count) == Self.magic, reader.string() == generator, let count = reader.varint() {
             files.reserveCapacity(count)
             for _ in 0..<count {
-                guard let path = reader.string(), let signature = FileSignature(&reader),
+                guard let path = reader.string(), let signature = StatSignature(&reader),
                       let digest = EntryDigest(&reader) else {
                     files = [:]
                     break
@@ -37,8 +37,8 @@ public final class KnownFiles: Sendable {
     }
 
     /// What the last build saw of the file at `relativePath`, when its `stat` now is the same.
-    func unchanged(_ relativePath: String, at path: String) -> (signature: FileSignature, digest: EntryDigest)? {
-        guard let known = files[relativePath], FileSignature(path: path) == known.signature else { return nil }
+    func unchanged(_ relativePath: String, at path: String) -> (signature: StatSignature, digest: EntryDigest)? {
+        guard let known = files[relativePath], StatSignature(path: path) == known.signature else { return nil }
         return known
     }
 
@@ -54,45 +54,16 @@ public final class KnownFiles: Sendable {
             entry.signature!.write(to: &out)
             entry.digest.write(to: &out)
         }
-        do {
-            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try FileBytes.replace(file.path, with: Data(out.bytes))
-        } catch {
-            // Only the next build's speed depends on it: without the file it reads every entry again.
-            try? FileManager.default.removeItem(at: file)
-        }
+        // Only the next build's speed depends on it: without the file it reads every entry again.
+        FileBytes.keep(out.bytes, at: file)
     }
 }
 
-/// A file's `stat` as far as it tells a changed file: device and inode (an editor that saves by renaming a
-/// new file over the old one), size, and the times of the last change to its bytes and to its inode (which
-/// no program can set back).
-struct FileSignature: Sendable, Equatable {
-    var device: UInt64
-    var inode: UInt64
-    var size: Int
-    var modified: timespec
-    var changed: timespec
-
-    init(_ info: stat) {
-        device = UInt64(info.st_dev)
-        inode = UInt64(info.st_ino)
-        size = Int(info.st_size)
-        modified = info.st_mtim
-        changed = info.st_ctim
-    }
-
-    /// The `stat` of the file at `path` now (following links, as reading it does), nil when there is none.
-    init?(path: String) {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
-        self.init(info)
-    }
-
+extension StatSignature {
     /// The signature of a file read by this build, if a later build may trust it: nil when the file's inode
     /// changed less than a second before `start` (when this build started reading), or later.
-    static func trusted(_ info: stat, start: timespec) -> FileSignature? {
-        info.st_ctim.tv_sec < start.tv_sec - 1 ? FileSignature(info) : nil
+    static func trusted(_ info: stat, start: timespec) -> StatSignature? {
+        info.st_ctim.tv_sec < start.tv_sec - 1 ? StatSignature(info) : nil
     }
 
     /// When this build starts reading.
@@ -100,33 +71,6 @@ struct FileSignature: Sendable, Equatable {
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
         return now
-    }
-
-    static func == (a: FileSignature, b: FileSignature) -> Bool {
-        a.device == b.device && a.inode == b.inode && a.size == b.size
-            && a.modified.tv_sec == b.modified.tv_sec && a.modified.tv_nsec == b.modified.tv_nsec
-            && a.changed.tv_sec == b.changed.tv_sec && a.changed.tv_nsec == b.changed.tv_nsec
-    }
-
-    func write(to out: inout ByteBuffer) {
-        out.word(device)
-        out.word(inode)
-        out.varint(size)
-        for time in [modified, changed] {
-            out.word(UInt64(bitPattern: Int64(time.tv_sec)))
-            out.varint(Int(time.tv_nsec))
-        }
-    }
-
-    init?(_ reader: inout ByteReader) {
-        guard let device = reader.word(), let inode = reader.word(), let size = reader.varint(),
-              let mSec = reader.word(), let mNsec = reader.varint(),
-              let cSec = reader.word(), let cNsec = reader.varint() else { return nil }
-        self.device = device
-        self.inode = inode
-        self.size = size
-        modified = timespec(tv_sec: Int(Int64(bitPattern: mSec)), tv_nsec: mNsec)
-        changed = timespec(tv_sec: Int(Int64(bitPattern: cSec)), tv_nsec: cNsec)
     }
 }
 

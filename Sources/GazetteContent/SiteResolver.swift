@@ -40,8 +40,8 @@ public enum SiteResolver {
             if let key, let kept = cache?.entry(key, file: entry.file) { return (kept.entry, kept.findings, nil) }
             var found = Diagnostics()
             guard let file = entry.file.contentFile(diagnostics: &found) else { return (nil, found, nil) }
-            let decoded = Entry.decode(file, issueID: entry.issueID, config: config, diagnostics: &found)?
-                .withBody(digest: entry.file.digest.body)
+            let decoded = Entry.decode(file, issueID: entry.issueID, config: config, bodyDigest: entry.file.digest.body,
+                                       diagnostics: &found)
             return (decoded, found, key.map { ($0, EntryCache.record(decoded, findings: found)) })
         }
         cache?.keep(decoded.compactMap(\.new))

@@ -19,7 +19,7 @@ import Testing
     /// Loads `content` as a build does, reading starting `after` seconds from now (a start in the future
     /// makes every file old enough to be known again by its `stat`).
     private func load(_ content: URL, known: KnownFiles?, after seconds: Int = 10) -> ContentSources {
-        var start = FileSignature.now()
+        var start = StatSignature.now()
         start.tv_sec += seconds
         var diagnostics = Diagnostics()
         let sources = ContentSources.load(root: content, known: known, start: start, diagnostics: &diagnostics)
