@@ -85,11 +85,20 @@ public struct Diagnostics: Sendable {
 
     /// Sorted by file, line and column, without duplicates: stable output for people and tests. Sorted first,
     /// so that a duplicate lies next to its twin: a `Set` hashed every message through Unicode normalization.
+    /// The order is `Diagnostic.order`'s, taken through the ranks of the paths and messages so that the sort
+    /// compares integers: comparing the diagnostics themselves retained and released their strings at every
+    /// step, 30 ms at the end of every build of a 10,000-document gazette (12,000 warnings).
     public var sorted: [Diagnostic] {
+        let paths = UTF8Order.ranks(all.map(\.location.path))
+        let messages = UTF8Order.ranks(all.map(\.message))
+        func key(_ i: Int) -> (Int, Int, Int, Diagnostic.Severity, Int) {
+            (paths[i], all[i].location.line, all[i].location.column, all[i].severity, messages[i])
+        }
+        let order = all.indices.sorted { key($0) < key($1) }
         var out: [Diagnostic] = []
         out.reserveCapacity(all.count)
-        for diagnostic in all.sorted() where out.last.map({ Diagnostic.order($0, diagnostic) != 0 }) ?? true {
-            out.append(diagnostic)
+        for (n, i) in order.enumerated() where n == 0 || key(order[n - 1]) < key(i) {
+            out.append(all[i])
         }
         return out
     }

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#else
-import Darwin
-#endif
-
 /// A place in a content file, for diagnostics: `content/issues/2023-01/a.md:5:9`.
 public struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConvertible, Encodable {
     /// Path as the user should see it (relative to the working directory when possible).
@@ -34,23 +28,5 @@ public struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConver
         let path = UTF8Order.compare(a.path, b.path)
         if path != 0 { return path }
         return a.line != b.line ? (a.line < b.line ? -1 : 1) : (a.column < b.column ? -1 : a.column == b.column ? 0 : 1)
-    }
-}
-
-/// Strings ordered by their UTF-8 bytes (`memcmp`, then the shorter first).
-public enum UTF8Order {
-    /// Negative, zero or positive as `a`'s bytes sort before, equal or after `b`'s.
-    public static func compare(_ a: String, _ b: String) -> Int {
-        var a = a, b = b  // `withUTF8` needs them mutable (a native string is not copied)
-        return a.withUTF8 { x in
-            b.withUTF8 { y in
-                let common = min(x.count, y.count)
-                if common > 0, let p = x.baseAddress, let q = y.baseAddress {
-                    let c = memcmp(p, q, common)
-                    if c != 0 { return Int(c) }
-                }
-                return x.count - y.count
-            }
-        }
     }
 }

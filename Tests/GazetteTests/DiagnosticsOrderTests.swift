@@ -42,4 +42,28 @@ struct DiagnosticsOrderTests {
         #expect(sorted.map(\.severity) == [.error, .warning, .warning])
         #expect(sorted.map(\.location.column) == [1, 1, 5])
     }
+
+    @Test func sortedIndicesAndRanksFollowTheBytes() {
+        // Prefixes, Chinese, and the two forms of é that String calls equal but whose bytes differ: the
+        // build's sorts (the cache file's paths, the findings' paths and messages) must follow the bytes.
+        let strings = ["b", "a", "ab", "", "阿", "a", "e\u{301}", "\u{E9}", "Z", "阿政发", "ab", "a\u{0}"]
+        let order = UTF8Order.sortedIndices(strings)
+        #expect(order.map { strings[$0] } == strings.sorted { UTF8Order.compare($0, $1) < 0 })
+        #expect(order.filter { strings[$0] == "a" } == [1, 5], "equal strings keep their given order")
+        let ranks = UTF8Order.ranks(strings)
+        for i in strings.indices {
+            for j in strings.indices {
+                let c = UTF8Order.compare(strings[i], strings[j])
+                #expect((ranks[i] < ranks[j]) == (c < 0) && (ranks[i] == ranks[j]) == (c == 0), "\(strings[i]) \(strings[j])")
+            }
+        }
+        #expect(ranks[6] != ranks[7])
+    }
+
+    @Test func findingsThatStringCallsEqualButWhoseBytesDifferAreBothKept() {
+        var diagnostics = Diagnostics()
+        diagnostics.warning("caf\u{E9}", at: at("content/a.md", 1))
+        diagnostics.warning("cafe\u{301}", at: at("content/a.md", 1))
+        #expect(diagnostics.sorted.map { Array($0.message.utf8) } == [Array("cafe\u{301}".utf8), Array("caf\u{E9}".utf8)])
+    }
 }
