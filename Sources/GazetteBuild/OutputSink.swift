@@ -45,6 +45,13 @@ final class OutputSink: @unchecked Sendable {
         }
     }
 
+    /// Writes one file made of `parts` joined (the data archive), on this thread, without joining them.
+    func file(_ path: String, parts: [Data]) {
+        lock.withLock { paths.append(path) }
+        guard tree != nil else { return }
+        write(path, key: Self.key(of: parts)) { parts }
+    }
+
     /// Writes a batch as the open data and the search index hand them over.
     func files(_ batch: [(path: String, data: Data)]) {
         files(batch.map { OutputFile(path: $0.path, data: $0.data) })
@@ -151,6 +158,11 @@ final class OutputSink: @unchecked Sendable {
         func write(keyed files: [(path: String, key: String)], make: @escaping (Int) -> Data) -> [Data?] {
             note(files.map(\.path))
             return sink.files(keyed: files, make: make)
+        }
+
+        func write(_ path: String, parts: [Data]) {
+            note([path])
+            sink.file(path, parts: parts)
         }
 
         func published(_ path: String) -> Data? { sink.readPublished(path) }
@@ -270,15 +282,23 @@ final class OutputSink: @unchecked Sendable {
     }
 
     /// The cache's key of a data file's bytes.
-    static func key(of data: Data) -> String {
+    static func key(of data: Data) -> String { key(of: [data]) }
+
+    /// The key of the file `parts` make, the same as of their bytes joined.
+    static func key(of parts: [Data]) -> String {
         var hash = ContentHash()
         hash.add(BuildCache.generator)
-        hash.add(data: data)
+        hash.add(parts: parts)
         return hash.hex
     }
 
     /// Reuses the published file when its key is unchanged, else makes and writes it.
     private func write(_ path: String, key: String, make: () -> Data) {
+        write(path, key: key) { [make()] }
+    }
+
+    /// The same for a file made of parts.
+    private func write(_ path: String, key: String, make: () -> [Data]) {
         guard let tree, let cache, error == nil, !Interruption.shared.isRequested else { return }
         do {
             if let previous = cache.previousEntry(path), previous.key == key,
@@ -286,9 +306,9 @@ final class OutputSink: @unchecked Sendable {
                 cache.record(path, previous, reused: true)
                 return
             }
-            let data = make()
-            try tree.write(data, to: path)
-            cache.record(path, BuildCache.Entry(key: key, size: data.count), reused: false)
+            let parts = make()
+            try tree.write(parts: parts, to: path)
+            cache.record(path, BuildCache.Entry(key: key, size: parts.reduce(0) { $0 + $1.count }), reused: false)
         } catch {
             lock.withLock { if failure == nil { failure = error } }
         }

@@ -114,10 +114,15 @@ public final class OutputTree: @unchecked Sendable {
 
     /// Writes `data` at `relative` below the staging folder.
     public func write(_ data: Data, to relative: String) throws {
+        try write(parts: [data], to: relative)
+    }
+
+    /// Writes `parts`, joined end to end, at `relative` below the staging folder.
+    public func write(parts: [Data], to relative: String) throws {
         guard Self.isSafe(relative) else { throw UnsafePathError(path: relative) }
         // Plain `open`/`write`/`close`: Foundation's `Data.write` syncs each file to disk, which costs
         // milliseconds per file; the staging folder is swapped in whole, so per-file durability buys nothing.
-        try FileBytes.write(data, to: try stagingFile(relative))
+        try FileBytes.write(parts: parts, to: try stagingFile(relative))
         lock.withLock { written.append(relative) }
     }
 

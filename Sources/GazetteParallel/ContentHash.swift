@@ -26,6 +26,14 @@ public struct ContentHash {
         add("\(data.count)")
     }
 
+    /// The same as `add(data:)` of `parts` joined end to end, without joining them (the data archive is
+    /// written as the runs of bytes it is laid out from).
+    public mutating func add(parts: [Data]) {
+        let tail = WholeBlocks.feed(parts, size: 8) { addWholeWords($0) }
+        add(bytes: tail)
+        add("\(parts.reduce(0) { $0 + $1.count })")
+    }
+
     /// A text, then a separator no UTF-8 text contains, so that ("ab", "c") and ("a", "bc") differ.
     public mutating func add(_ text: String) {
         var text = text
@@ -45,13 +53,18 @@ public struct ContentHash {
     /// an xor and a multiplication by an odd number, is a bijection of the lane, so two inputs of the same
     /// length that differ in one word always hash differently. The tail goes in bytewise.
     private mutating func add(words raw: UnsafeRawBufferPointer) {
-        let words = raw.count / 8
-        for i in 0..<words {
+        let whole = raw.count / 8 * 8
+        addWholeWords(UnsafeRawBufferPointer(rebasing: raw[..<whole]))
+        add(bytes: UnsafeRawBufferPointer(rebasing: raw[whole...]))
+    }
+
+    /// The words of `raw`, whose length is a multiple of eight.
+    private mutating func addWholeWords(_ raw: UnsafeRawBufferPointer) {
+        for i in 0..<(raw.count / 8) {
             let w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self))
             a = (a ^ w) &* Self.prime
             b = (b ^ (w >> 29 | w << 35)) &* Self.wordPrime
         }
-        add(bytes: UnsafeRawBufferPointer(rebasing: raw[(words * 8)...]))
     }
 
     /// One byte (a tag), without the generic sequence walk of `add(bytes:)`.

@@ -9,8 +9,8 @@ enum DataArchive {
 
     /// A ZIP of entries deflated as they were made (`ZipWriter.pack`, in any order), sorted by path, each
     /// dated `date` (midnight) with mode 0644: the same files and date always give the same bytes. Takes
-    /// the entries over, so that each compressed body is freed once it is in the archive.
-    static func zip(packed: consuming [ZipWriter.Packed], date: Day) -> Data {
+    /// the entries over: their bodies are the archive's parts.
+    static func zip(packed: consuming [ZipWriter.Packed], date: Day) -> ZipArchive {
         packed.sort { $0.name < $1.name }
         return ZipWriter.archive(consume packed, date: (date.year, date.month, date.day))
     }

@@ -7,6 +7,9 @@ import GazetteParallel
 public protocol DataSink {
     /// Writes files as they are made.
     func write(_ files: [(path: String, data: Data)])
+    /// Writes one file made of `parts`, joined end to end (the data archive, whose parts are where its
+    /// bodies already are).
+    func write(_ path: String, parts: [Data])
     /// Writes files known by a key that changes whenever their bytes would: a file whose published copy
     /// has the same key is kept, the others are made (`make(i)` for `files[i]`, on any thread) and written.
     /// Returns the bytes made, and nil for each file kept.
@@ -20,6 +23,10 @@ public protocol DataSink {
 
 extension DataSink {
     public func kept(_ path: String) -> Data? { published(path) }
+
+    public func write(_ path: String, parts: [Data]) {
+        write([(path: path, data: parts.reduce(into: Data()) { $0.append($1) })])
+    }
 }
 
 /// A sink that keeps nothing: every file is made and handed to `emit`.

@@ -142,15 +142,15 @@ public struct OpenData {
         let entryCount = archived.count
         let archive = DataArchive.zip(packed: consume archived, date: site.today)
         clock.lap("zip")
-        let downloadFiles = [(path: DataArchive.path, data: archive), (path: DocumentsCSV.path, data: csv)]
+        let downloadFiles = [(path: DataArchive.path, parts: archive.parts), (path: DocumentsCSV.path, parts: [csv])]
         // The archive is written while its checksum is taken, on the other core.
-        let (_, files) = Parallel.both({ sink.write([(DataArchive.path, archive)]) }, {
+        let (_, files) = Parallel.both({ sink.write(DataArchive.path, parts: archive.parts) }, {
             downloadFiles.map { file -> DownloadManifest.File in
                 let described = downloads.first { $0.path == file.path }
                 return DownloadManifest.File(
                     name: (file.path as NSString).lastPathComponent, path: file.path,
-                    mediaType: described?.mediaType ?? "application/octet-stream", size: file.data.count,
-                    sha256: SHA256.hex(file.data), descriptionZh: described?.descriptionZh ?? "",
+                    mediaType: described?.mediaType ?? "application/octet-stream", size: file.parts.reduce(0) { $0 + $1.count },
+                    sha256: SHA256.hex(parts: file.parts), descriptionZh: described?.descriptionZh ?? "",
                     descriptionEn: described?.descriptionEn ?? "",
                     entryCount: file.path == DataArchive.path ? entryCount : nil)
             }

@@ -1,5 +1,6 @@
 import CSHA256
 import Foundation
+import GazetteParallel
 
 /// SHA-256 (FIPS 180-4), for the checksums of the downloads. Small and dependency-free: the
 /// site hashes a few files per build, and swift-crypto would slow every CI build.
@@ -11,26 +12,31 @@ public enum SHA256 {
     /// The whole blocks go through the processor's SHA instructions when it has them (`CSHA256`), unless
     /// `portable` (for the tests, which hold the two to each other).
     public static func digest(_ data: Data, portable: Bool = false) -> [UInt8] {
+        digest(parts: [data], portable: portable)
+    }
+
+    /// The digest of `parts` joined end to end, read where they are (the data archive is written as the
+    /// runs of bytes it is laid out from, never joined).
+    public static func digest(parts: [Data], portable: Bool = false) -> [UInt8] {
         var h: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
             0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19)
-        let whole = data.count / 64 * 64
-        data.withUnsafeBytes { raw in
-            if !portable, accelerated, whole > 0 {
+        func blocks(_ raw: UnsafeRawBufferPointer) {
+            guard raw.count > 0 else { return }
+            if !portable, accelerated {
                 var words = [h.0, h.1, h.2, h.3, h.4, h.5, h.6, h.7]
-                csha256_blocks(&words, raw.baseAddress!.assumingMemoryBound(to: UInt8.self), whole / 64)
+                csha256_blocks(&words, raw.baseAddress!.assumingMemoryBound(to: UInt8.self), raw.count / 64)
                 h = (words[0], words[1], words[2], words[3], words[4], words[5], words[6], words[7])
             } else {
-                for block in stride(from: 0, to: whole, by: 64) { compress(&h, UnsafeRawBufferPointer(rebasing: raw[block..<block + 64])) }
-            }
-            var tail = [UInt8](raw[whole...])
-            tail.append(0x80)
-            while tail.count % 64 != 56 { tail.append(0) }
-            let bitLength = UInt64(data.count) &* 8
-            for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-            tail.withUnsafeBytes { rest in
-                for block in stride(from: 0, to: rest.count, by: 64) { compress(&h, UnsafeRawBufferPointer(rebasing: rest[block..<block + 64])) }
+                for block in stride(from: 0, to: raw.count, by: 64) { compress(&h, UnsafeRawBufferPointer(rebasing: raw[block..<block + 64])) }
             }
         }
+        var tail = WholeBlocks.feed(parts, size: 64, blocks)
+        let length = parts.reduce(0) { $0 + $1.count }
+        tail.append(0x80)
+        while tail.count % 64 != 56 { tail.append(0) }
+        let bitLength = UInt64(length) &* 8
+        for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
+        tail.withUnsafeBytes { blocks($0) }
         return [h.0, h.1, h.2, h.3, h.4, h.5, h.6, h.7].flatMap { word in
             (0..<4).map { UInt8(truncatingIfNeeded: word >> UInt32(24 - $0 * 8)) }
         }
@@ -64,8 +70,11 @@ public enum SHA256 {
     }
 
     /// The digest as 64 lowercase hexadecimal digits, as `sha256sum` prints it.
-    public static func hex(_ data: Data) -> String {
-        digest(data).map { byte in
+    public static func hex(_ data: Data) -> String { hex(parts: [data]) }
+
+    /// The digest of `parts` joined, as `hex` gives it.
+    public static func hex(parts: [Data]) -> String {
+        digest(parts: parts).map { byte in
             let s = String(byte, radix: 16)
             return s.count == 1 ? "0" + s : s
         }.joined()

@@ -92,6 +92,35 @@ struct OutputTreeTests {
         #expect(FileBytes.file(file, size: 0) == Data())
     }
 
+    /// A file written from parts (the data archive) holds them end to end: more parts than one `writev`
+    /// takes, empty ones, tiny ones (whose bytes `Data` keeps inline) and slices of a larger buffer. Its
+    /// cache key is the key of the same bytes in one piece, so the next build knows the file by either.
+    @Test func aFileWrittenFromPartsHoldsThemEndToEnd() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let big = Data((0..<300_000).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ $0 >> 9) })
+        var parts: [Data] = []
+        for i in 0..<300 {
+            switch i % 4 {
+            case 0: parts.append(Data())
+            case 1: parts.append(Data([UInt8(i & 0xFF), 1, 2]))
+            case 2: parts.append(big[(i * 997)..<(i * 997 + i * 3)])
+            default: parts.append(Data(repeating: UInt8(i & 0xFF), count: 5000 + i))
+            }
+        }
+        let joined = parts.reduce(into: Data()) { $0.append($1) }
+        let file = folder.url.appendingPathComponent("archive.zip").path
+        try FileBytes.write(parts: parts, to: file)
+        #expect(FileBytes.file(file, size: joined.count) == joined)
+        var a = ContentHash(), b = ContentHash()
+        a.add(parts: parts)
+        b.add(data: joined)
+        #expect(a.hex == b.hex)
+        var c = ContentHash()
+        c.add(parts: [joined.prefix(5), joined.dropFirst(5)])
+        #expect(c.hex == b.hex, "cut inside a word")
+    }
+
     /// With the folders noted (`PublishedFolders`) and the last site's files given, an update in place
     /// removes the files the site no longer has wherever they are, and reads only the folders whose `stat`
     /// changed: a stray in a folder noted as it is now stays (nothing read it), one in a changed folder goes.

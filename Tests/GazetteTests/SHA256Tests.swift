@@ -56,4 +56,21 @@ struct SHA256Tests {
         }
         if !SHA256.accelerated { print("note: this processor has no SHA instructions; only the portable code ran") }
     }
+
+    /// The data archive is hashed as the runs of bytes it is written from: cut anywhere (inside a block, on
+    /// a block's edge, into empty parts), the parts give the digest of the whole.
+    @Test func partsGiveTheDigestOfTheWhole() {
+        var random = SeededRandom(seed: 9704)
+        let message = Data((0..<5000).map { _ in UInt8.random(in: 0...255, using: &random) })
+        let whole = SHA256.hex(message)
+        for _ in 0..<50 {
+            var cuts = (0..<Int.random(in: 0...12, using: &random)).map { _ in Int.random(in: 0...message.count, using: &random) }
+            cuts += [0, 64, 128, message.count]
+            let edges = cuts.sorted()
+            let parts = zip(edges, edges.dropFirst()).map { message.subdata(in: $0..<$1) }
+            #expect(SHA256.hex(parts: parts) == whole, "\(edges)")
+            #expect(SHA256.digest(parts: parts, portable: true) == SHA256.digest(message, portable: true))
+        }
+        #expect(SHA256.hex(parts: []) == SHA256.hex(Data()))
+    }
 }
