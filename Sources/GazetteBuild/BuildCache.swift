@@ -53,6 +53,9 @@ final class BuildCache: @unchecked Sendable {
         let stored = (try? Data(contentsOf: file)).flatMap(CacheFile.read)
         previous = stored?.files ?? [:]
         previousSteps = stored?.steps ?? [:]
+        // This build records about as many files: grown from empty, the 45,600 entries of a 10,000-document
+        // site were moved to a larger table sixteen times.
+        current.reserveCapacity(previous.count)
     }
 
     /// The rendered bodies of earlier builds (`BodyCache`), beside this cache.
@@ -142,6 +145,14 @@ final class BuildCache: @unchecked Sendable {
         lock.withLock {
             current[path] = entry
             if wasReused { reused += 1 }
+        }
+    }
+
+    /// Records files kept as they are, under one lock (a search index's 25,000).
+    func recordKept(_ files: [(path: String, entry: Entry)]) {
+        lock.withLock {
+            for (path, entry) in files { current[path] = entry }
+            reused += files.count
         }
     }
 

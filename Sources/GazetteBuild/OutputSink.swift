@@ -215,15 +215,16 @@ final class OutputSink: @unchecked Sendable {
         let key = makeKey()
         if let last = cache.previousStep(name) {
             if last.key == key, keepWhole(name, last, tree: tree, cache: cache) { return .kept }
-            let lastFiles = Set(last.files)
+            // Made only if the update reads a file (25,000 paths for a search index).
+            let lastFiles = Once { Set(last.files) }
             if let state = cache.previousState(name),
-               let change = update(state, { lastFiles.contains($0) ? self.readPublished($0) : nil }) {
+               let change = update(state, { lastFiles.value.contains($0) ? self.readPublished($0) : nil }) {
                 let gone = Set(change.removed).union(change.files.map(\.path))
                 let kept = last.files.filter { !gone.contains($0) }
                 let entries = kept.compactMap { path in cache.previousEntry(path).map { (path: path, entry: $0) } }
                 if entries.count == kept.count, tree.reusePublished(all: entries.map { (path: $0.path, size: $0.entry.size) }) {
                     lock.withLock { paths += kept }
-                    for (path, entry) in entries { cache.record(path, entry, reused: true) }
+                    cache.recordKept(entries)
                     files(change.files)
                     if !Interruption.shared.isRequested {
                         cache.recordStep(name, BuildCache.Step(key: key, files: kept + change.files.map(\.path),
@@ -252,7 +253,7 @@ final class OutputSink: @unchecked Sendable {
         guard entries.count == last.files.count,
               tree.reusePublished(all: entries.map { (path: $0.path, size: $0.entry.size) }) else { return false }
         lock.withLock { paths += last.files }
-        for (path, entry) in entries { cache.record(path, entry, reused: true) }
+        cache.recordKept(entries)
         cache.recordStep(name, last)
         return true
     }

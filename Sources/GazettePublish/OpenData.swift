@@ -250,21 +250,3 @@ private struct TableFile: Encodable {
     let header: [String]
     let rows: [[String]]
 }
-
-/// A value made the first time it is asked for, then kept (the files that ask may be made on any thread).
-final class Once<Value>: @unchecked Sendable {
-    private var made: Value?
-    private let make: () -> Value
-    private let lock = NSLock()
-
-    init(_ make: @escaping () -> Value) { self.make = make }
-
-    var value: Value {
-        lock.withLock {
-            if let made { return made }
-            let value = make()
-            made = value
-            return value
-        }
-    }
-}
