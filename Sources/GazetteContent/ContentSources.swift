@@ -54,16 +54,24 @@ public struct ContentSources: Sendable {
     static func load(root: URL, known: KnownFiles?, start: timespec, diagnostics: inout Diagnostics) -> ContentSources {
         let reader = TreeReader(root: root)
         let site = reader.file("site.yaml", required: true, diagnostics: &diagnostics)
-        var folders: [(name: String, issueFile: ContentFile?, entries: [String], location: SourceLocation)] = []
-        for folder in reader.subfolders("issues") {
+        // The issue folders are listed on every core too (a large archive has hundreds), their findings
+        // merged in order.
+        typealias Folder = (name: String, issueFile: ContentFile?, entries: [String], location: SourceLocation)
+        let listed = Parallel.map(reader.subfolders("issues")) { folder -> (Folder?, Diagnostics) in
+            var found = Diagnostics()
             let location = SourceLocation(path: reader.display("issues/\(folder)"))
             guard IssueFolderName.isValid(folder) else {
-                diagnostics.error("期刊文件夹名“\(folder)”应为 YYYY-NN（如 2023-01）", at: location)
-                continue
+                found.error("期刊文件夹名“\(folder)”应为 YYYY-NN（如 2023-01）", at: location)
+                return (nil, found)
             }
-            let issueFile = reader.file("issues/\(folder)/issue.yaml", required: true, diagnostics: &diagnostics)
+            let issueFile = reader.file("issues/\(folder)/issue.yaml", required: true, diagnostics: &found)
             let entries = reader.files(in: "issues/\(folder)", withExtension: "md").map { "issues/\(folder)/\($0)" }
-            folders.append((folder, issueFile, entries, location))
+            return ((folder, issueFile, entries, location), found)
+        }
+        var folders: [Folder] = []
+        for (folder, found) in listed {
+            diagnostics.append(contentsOf: found)
+            if let folder { folders.append(folder) }
         }
         // The entries are nearly all the files (ten thousand in a large archive): read on every core, with
         // the findings merged in path order, so they do not depend on the number of cores.
