@@ -239,10 +239,30 @@ public final class OutputTree: @unchecked Sendable {
             try updateInPlace(written: written, kept: kept, last: last)
         } else {
             try linkKept(kept)
-            // The whole folder is new: the next build reads every folder (and notes them).
+            // Gone until the new folder is in place: a note of the old one's folders must never stand for it.
             if let foldersFile { try? fileManager.removeItem(at: foldersFile) }
             try swap(hadPrevious: published)
+            // The new folder holds the site's files and nothing else, so its folders are noted as they are
+            // now: without a note, the first rebuild after a full build read all 10,000 folders of a large site.
+            if let foldersFile { noteFolders(of: written + kept)?.save(to: foldersFile) }
         }
+    }
+
+    /// The folders of the published site that holds exactly `files`, with their signatures as they are now;
+    /// nil if one cannot be read (the next build then reads every folder).
+    private func noteFolders(of files: [String]) -> PublishedFolders? {
+        let root = open(destinationPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard root >= 0 else { return nil }
+        defer { close(root) }
+        let all = Array(PublishedFolders.folders(holding: files))
+        let signatures = Parallel.map(all, jobs: jobs) { PublishedFolders.signature(root, $0) }
+        var noted: [String: StatSignature] = [:]
+        noted.reserveCapacity(all.count)
+        for (folder, signature) in zip(all, signatures) {
+            guard let signature else { return nil }
+            noted[folder] = signature
+        }
+        return PublishedFolders(folders: noted)
     }
 
     /// Renames each written file over its published version, then removes what the site no longer has.

@@ -141,18 +141,22 @@ struct OutputTreeTests {
         }
         let first = ["index.html": "首页", "a/index.html": "甲", "b/index.html": "乙", "b/c/index.html": "丙", "old/file.txt": "旧"]
         try publish(first, keep: [], last: [])
-        #expect(!FileManager.default.fileExists(atPath: noted.path), "a whole new folder is not noted")
+        let swapped = try #require(PublishedFolders(file: noted), "a whole new folder is noted as it is put in place").folders
+        #expect(Set(swapped.keys) == ["", "a", "b", "b/c", "old"])
+        let root = open(site.path, O_RDONLY | O_DIRECTORY)
+        #expect(swapped.allSatisfy { PublishedFolders.signature(root, $0.key) == $0.value }, "each as it is now")
+        close(root)
         try publish(["a/index.html": "甲（改）"], keep: ["index.html", "b/index.html", "b/c/index.html", "old/file.txt"],
                     last: Array(first.keys))
         let notedFolders = try #require(PublishedFolders(file: noted)).folders
-        #expect(Set(notedFolders.keys) == ["", "a", "b", "b/c", "old"], "every folder noted after reading them all")
+        #expect(Set(notedFolders.keys) == ["", "a", "b", "b/c", "old"], "every folder noted after the update too")
 
         // By hand: a stray in b/c, whose folder is then noted as it is now; one at the top and a new folder.
         try "手放".write(to: site.appendingPathComponent("b/c/stray.txt"), atomically: false, encoding: .utf8)
         var folders = notedFolders
-        let root = open(site.path, O_RDONLY | O_DIRECTORY)
-        folders["b/c"] = PublishedFolders.signature(root, "b/c")
-        close(root)
+        let top = open(site.path, O_RDONLY | O_DIRECTORY)
+        folders["b/c"] = PublishedFolders.signature(top, "b/c")
+        close(top)
         PublishedFolders(folders: folders).save(to: noted)
         try "手放".write(to: site.appendingPathComponent("stray.txt"), atomically: false, encoding: .utf8)
         // In the folder of a file the next site drops: the folder must still go.
