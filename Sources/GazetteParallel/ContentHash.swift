@@ -80,11 +80,20 @@ public struct ContentHash {
     /// The two lanes, for a digest kept as numbers.
     public var lanes: (UInt64, UInt64) { (a, b) }
 
+    /// The digest as 32 lowercase hexadecimal digits. Written digit by digit into the string's own storage:
+    /// a rebuild makes tens of thousands of keys, and `String(_:radix:)` with padding was a visible part of
+    /// keying the API files.
     public var hex: String {
-        func h(_ v: UInt64) -> String {
-            let s = String(v, radix: 16)
-            return String(repeating: "0", count: 16 - s.count) + s
+        String(unsafeUninitializedCapacity: 32) { out in
+            let digits: StaticString = "0123456789abcdef"
+            digits.withUTF8Buffer { digits in
+                for i in 0..<16 {
+                    let shift = 60 - 4 * UInt64(i)
+                    out[i] = digits[Int((a >> shift) & 0xF)]
+                    out[16 + i] = digits[Int((b >> shift) & 0xF)]
+                }
+            }
+            return 32
         }
-        return h(a) + h(b)
     }
 }

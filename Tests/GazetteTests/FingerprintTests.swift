@@ -98,4 +98,18 @@ struct FingerprintTests {
         try check(site.people.map(data.person))
         #expect(byFingerprint.count == site.documents.count + site.issues.count + site.interpretations.count + 2)
     }
+
+    /// A digest's hex is its two lanes as 16 zero-padded lowercase digits each: the form every cache key
+    /// and state note has taken, so a faster way of writing it must not change it.
+    @Test func aDigestsHexIsItsLanesZeroPadded() {
+        for text in ["", "a", "公报", String(repeating: "x", count: 1000)] {
+            var hash = ContentHash()
+            hash.add(text)
+            let (a, b) = hash.lanes
+            #expect(hash.hex == String(format: "%016llx%016llx", a, b), "\(text.prefix(8))")
+        }
+        var small = ContentHash()
+        small.add(word: 0)
+        #expect(small.hex.count == 32 && small.hex.allSatisfy { "0123456789abcdef".contains($0) })
+    }
 }
