@@ -476,7 +476,8 @@ struct RenderedBodies {
         let groups: [(String, [String: RenderedBody])] = [
             ("documents", documents), ("interpretations", interpretations), ("notices", notices),
         ]
-        return Dictionary(uniqueKeysWithValues: groups.flatMap { folder, bodies in bodies.map { (folder, $0.key, $0.value) } }.map { folder, id, body in
+        let bodies = groups.flatMap { folder, bodies in bodies.map { (folder, $0.key, $0.value) } }
+        return Dictionary(uniqueKeysWithValues: bodies.map { folder, id, body in
             ("\(folder)/\(id)", PublishedBody(
                 htmlText: body.htmlText, plainText: body.plainText,
                 attachments: body.attachments.map { .init(label: $0.label, title: $0.title, html: $0.html) },
