@@ -143,8 +143,9 @@ extension ByteReader {
     }
 
     /// A location, whose path is `known` itself when it has the same bytes: every field of an entry is in the
-    /// entry's file, and made afresh for each field these paths were about half of the strings decoded from a
-    /// rebuild's 10,000 cached entries (`ByteReader.string` was the top of that step's profile).
+    /// entry's file, and made afresh for each field these paths were about a third of the strings decoded from
+    /// a cached document (one per front-matter key, a dozen), where `ByteReader.string` was the top of a
+    /// rebuild's profile of taking its 10,000 entries from the cache.
     private mutating func location(pathLike known: String? = nil) -> SourceLocation? {
         guard let bytes = stringBytes(), let line = varint(), let column = varint() else { return nil }
         let path: String
