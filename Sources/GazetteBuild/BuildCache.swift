@@ -53,8 +53,8 @@ final class BuildCache: @unchecked Sendable {
         let stored = (try? Data(contentsOf: file)).flatMap(CacheFile.read)
         previous = stored?.files ?? [:]
         previousSteps = stored?.steps ?? [:]
-        // This build records about as many files: grown from empty, the 45,600 entries of a 10,000-document
-        // site were moved to a larger table sixteen times.
+        // This build records about as many files: grown from empty by doubling, a table of the 45,600 entries
+        // of a 10,000-document site is made afresh some sixteen times.
         current.reserveCapacity(previous.count)
     }
 

@@ -254,15 +254,7 @@ public final class OutputTree: @unchecked Sendable {
         let root = open(destinationPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard root >= 0 else { return nil }
         defer { close(root) }
-        let all = Array(PublishedFolders.folders(holding: files))
-        let signatures = Parallel.map(all, jobs: jobs) { PublishedFolders.signature(root, $0) }
-        var noted: [String: StatSignature] = [:]
-        noted.reserveCapacity(all.count)
-        for (folder, signature) in zip(all, signatures) {
-            guard let signature else { return nil }
-            noted[folder] = signature
-        }
-        return PublishedFolders(folders: noted)
+        return PublishedFolders(current: Array(PublishedFolders.folders(holding: files)), below: root, jobs: jobs)
     }
 
     /// Renames each written file over its published version, then removes what the site no longer has.
@@ -272,11 +264,7 @@ public final class OutputTree: @unchecked Sendable {
         let root = open(destinationPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         defer { if root >= 0 { close(root) } }
         let noted = last == nil || root < 0 ? nil : foldersFile.flatMap(PublishedFolders.init(file:))
-        let unchanged: Set<String>? = noted.map { noted in
-            let known = Array(noted.folders)
-            let same = Parallel.map(known, jobs: jobs) { PublishedFolders.signature(root, $0.key) == $0.value }
-            return Set(zip(known, same).compactMap { $1 ? $0.key : nil })
-        }
+        let unchanged = noted?.unchanged(below: root, jobs: jobs)
         for relative in written.sorted() {
             let target = publishedFile(relative)
             if Self.isFolder(target) { try fileManager.removeItem(atPath: target) }

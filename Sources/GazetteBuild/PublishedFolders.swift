@@ -55,6 +55,30 @@ struct PublishedFolders {
         return StatSignature(info)
     }
 
+    /// The signatures of `folders` below the open folder `root` as they are now, on `jobs` threads (nil for one
+    /// that is no folder there).
+    static func signatures(_ folders: [String], below root: Int32, jobs: Int) -> [StatSignature?] {
+        Parallel.map(folders, jobs: jobs) { signature(root, $0) }
+    }
+
+    /// `folders` below the open folder `root` as they are now; nil if one of them is not there.
+    init?(current folders: [String], below root: Int32, jobs: Int) {
+        var now: [String: StatSignature] = [:]
+        now.reserveCapacity(folders.count)
+        for (folder, signature) in zip(folders, Self.signatures(folders, below: root, jobs: jobs)) {
+            guard let signature else { return nil }
+            now[folder] = signature
+        }
+        self.init(folders: now)
+    }
+
+    /// The noted folders whose signature below the open folder `root` is still the noted one.
+    func unchanged(below root: Int32, jobs: Int) -> Set<String> {
+        let known = Array(folders)
+        let now = Self.signatures(known.map(\.key), below: root, jobs: jobs)
+        return Set(zip(known, now).compactMap { noted, now in now == noted.value ? noted.key : nil })
+    }
+
     /// The folder of a relative path ("" for one at the top).
     static func folder(of relative: String) -> String {
         guard let slash = relative.lastIndex(of: "/") else { return "" }
@@ -124,13 +148,12 @@ extension PublishedFolders {
                 touched.insert(emptied)
             }
         }
-        let ordered = Array(siteFolders)
-        let signatures = Parallel.map(ordered, jobs: jobs) { folder -> StatSignature? in
-            if unchanged.contains(folder), !touched.contains(folder), !read.contains(folder) { return self.folders[folder] }
-            return Self.signature(root, folder)
-        }
-        var now: [String: StatSignature] = [:]
-        for (folder, signature) in zip(ordered, signatures) { now[folder] = signature }
+        // A folder unchanged before this build and not touched by it keeps its noted signature; the others are
+        // looked up again (one that is gone is dropped).
+        let same = siteFolders.filter { unchanged.contains($0) && !touched.contains($0) && !read.contains($0) }
+        var now = folders.filter { same.contains($0.key) }
+        let changed = Array(siteFolders.subtracting(same))
+        for (folder, signature) in zip(changed, Self.signatures(changed, below: root, jobs: jobs)) { now[folder] = signature }
         return PublishedFolders(folders: now)
     }
 

@@ -473,9 +473,6 @@ struct RenderedBodies {
     /// The bodies as the open-data files publish them, by page folder (`documents/<id>`).
     var published: [String: PublishedBody] {
         // Unsorted (`all` sorts 10,000 ids): a dictionary has no order to keep.
-        let groups: [(String, [String: RenderedBody])] = [
-            ("documents", documents), ("interpretations", interpretations), ("notices", notices),
-        ]
         let bodies = groups.flatMap { folder, bodies in bodies.map { (folder, $0.key, $0.value) } }
         return Dictionary(uniqueKeysWithValues: bodies.map { folder, id, body in
             ("\(folder)/\(id)", PublishedBody(
@@ -486,11 +483,13 @@ struct RenderedBodies {
         })
     }
 
+    /// The bodies by output folder.
+    private var groups: [(String, [String: RenderedBody])] {
+        [("documents", documents), ("interpretations", interpretations), ("notices", notices)]
+    }
+
     /// (output folder, id, body) for every body, in a stable order.
     var all: [(String, String, RenderedBody)] {
-        let groups: [(String, [String: RenderedBody])] = [
-            ("documents", documents), ("interpretations", interpretations), ("notices", notices),
-        ]
-        return groups.flatMap { folder, bodies in bodies.keys.sorted().map { (folder, $0, bodies[$0]!) } }
+        groups.flatMap { folder, bodies in bodies.keys.sorted().map { (folder, $0, bodies[$0]!) } }
     }
 }

@@ -23,9 +23,12 @@ public enum SHA256 {
         func blocks(_ raw: UnsafeRawBufferPointer) {
             guard raw.count > 0 else { return }
             if !portable, accelerated {
-                var words = [h.0, h.1, h.2, h.3, h.4, h.5, h.6, h.7]
-                csha256_blocks(&words, raw.baseAddress!.assumingMemoryBound(to: UInt8.self), raw.count / 64)
-                h = (words[0], words[1], words[2], words[3], words[4], words[5], words[6], words[7])
+                // The tuple's eight words lie in order, as the C function wants them (no array per part: the
+                // archive is 20,000 parts).
+                withUnsafeMutableBytes(of: &h) { state in
+                    csha256_blocks(state.baseAddress!.assumingMemoryBound(to: UInt32.self),
+                                   raw.baseAddress!.assumingMemoryBound(to: UInt8.self), raw.count / 64)
+                }
             } else {
                 for block in stride(from: 0, to: raw.count, by: 64) { compress(&h, UnsafeRawBufferPointer(rebasing: raw[block..<block + 64])) }
             }

@@ -128,7 +128,8 @@ struct ZipWriter {
 
 /// A ZIP archive as the runs of bytes it is made of, in order. Never joined by the build: it is checksummed
 /// and written part by part, so that the 52 MB archive of a 10,000-document gazette is not copied into a
-/// buffer of its own (laying it out so was 30 ms of every rebuild after an edit, and as much memory).
+/// buffer of its own (laid out so, the step took 70 ms of a rebuild after an edit, 10 ms as parts, and the
+/// buffer was 50 MB of the rebuild's peak).
 public struct ZipArchive {
     /// A body shorter than this is copied in with the headers around it: a part per body would make tens of
     /// thousands of tiny writes.
