@@ -48,11 +48,10 @@ final class BodyCache: @unchecked Sendable {
 
     /// The body kept under `key` and its findings, if any. Safe to call from several threads.
     func body(_ key: Key) -> (body: RenderedBody, findings: Diagnostics)? {
-        guard let (file, range) = store.location(key) else { return nil }
-        let first = range.lowerBound..<min(range.upperBound, range.lowerBound + Self.headBytes)
-        if let head = file.read(first), let kept = Self.decode(head[...], file: file, record: range) { return kept }
-        guard first != range, let whole = file.read(range) else { return nil }
-        return Self.decode(whole[...], file: file, record: range)
+        guard let (head, file, range) = store.record(key, first: Self.headBytes) else { return nil }
+        if let kept = Self.decode(head, file: file, record: range) { return kept }
+        guard head.count < range.count, let whole = store.record(key) else { return nil }
+        return Self.decode(whole, file: file, record: range)
     }
 
     /// Keeps the bodies rendered this build and lets the file's bytes go.

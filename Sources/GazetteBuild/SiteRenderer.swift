@@ -237,7 +237,7 @@ struct SiteRenderer {
                 var hash = ContentHash()
                 hash.add(digest)
                 hash.add(folder)
-                hash.add(bytes: bodies.keys[folder]!)
+                hash.add(bytes: bodies.keys[folder]!.bytes)
                 return hash.hex
             }
             let documentInputs = Parallel.map(site.documents, jobs: jobs) { itemInputs("documents/\($0.id)") }
@@ -385,7 +385,7 @@ struct SiteRenderer {
         let documents = Parallel.map(site.documents, jobs: jobs) { d in
             SearchRecord(url: SiteURL.document(d.id), kind: "document", title: d.title, number: d.number?.description,
                          date: d.date.iso, issue: d.issueID, issuer: d.issuer,
-                         plainText: bodies.documents[d.id]?.plainText ?? LazyText(""), textKey: bodies.keys["documents/\(d.id)"])
+                         plainText: bodies.documents[d.id]?.plainText ?? LazyText(""), textKey: bodies.keys["documents/\(d.id)"]?.bytes)
         }
         let interpretations = site.interpretations.map { i in
             SearchRecord(url: SiteURL.interpretation(i.id), kind: "interpretation", title: i.title,
@@ -393,7 +393,7 @@ struct SiteRenderer {
                          date: site.date(of: i)?.iso, issue: i.issueID,
                          issuer: i.issuer ?? site.document(id: i.documentID)?.issuer,
                          plainText: bodies.interpretations[i.id]?.plainText ?? LazyText(""),
-                         textKey: bodies.keys["interpretations/\(i.id)"])
+                         textKey: bodies.keys["interpretations/\(i.id)"]?.bytes)
         }
         let notices = site.notices.map { n in
             SearchRecord(url: SiteURL.notice(n.id), kind: "notice", title: n.title, number: nil,

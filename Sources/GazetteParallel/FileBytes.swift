@@ -162,3 +162,41 @@ public final class OpenFile: @unchecked Sendable {
         return bytes
     }
 }
+
+/// An open file mapped for reading, unmapped when the last holder lets it go. The build's own files only:
+/// the build replaces them by renaming a new file over them (the mapped inode stays as it was) or appends to
+/// them, and a file cut short by another program while it is mapped would fault when read.
+public final class MappedFile: @unchecked Sendable {
+    /// The file's bytes as they were when it was mapped.
+    public let bytes: UnsafeRawBufferPointer
+    public var count: Int { bytes.count }
+
+    /// `file` mapped whole; nil when it is no regular file or cannot be mapped. An empty file maps to no bytes.
+    public init?(_ file: OpenFile) {
+        var info = stat()
+        guard fstat(file.descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        let size = Int(info.st_size)
+        guard size > 0 else {
+            bytes = UnsafeRawBufferPointer(start: nil, count: 0)
+            return
+        }
+        guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, file.descriptor, 0), base != MAP_FAILED else { return nil }
+        bytes = UnsafeRawBufferPointer(start: base, count: size)
+        // Records are read here and there: no pages mapped around the one asked for (which a resident set
+        // counts, though the page cache holds them anyway).
+        madvise(base, size, MADV_RANDOM)
+    }
+
+    /// Unmaps the pages of `range` read so far (they stay in the page cache; reading them again maps them
+    /// again), so that they are not counted in the resident set.
+    public func forgetPages(_ range: Range<Int>) {
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let start = range.lowerBound / page * page
+        guard let base = bytes.baseAddress, start < range.upperBound else { return }
+        madvise(UnsafeMutableRawPointer(mutating: base + start), range.upperBound - start, MADV_DONTNEED)
+    }
+
+    deinit {
+        if let base = bytes.baseAddress { munmap(UnsafeMutableRawPointer(mutating: base), bytes.count) }
+    }
+}

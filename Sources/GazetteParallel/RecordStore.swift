@@ -15,12 +15,24 @@ import Foundation
 /// or writes the file afresh with only the records it used and made, once more than half of it is records
 /// it did not use (after a new `site` executable, whose keys are all new).
 public final class RecordStore: @unchecked Sendable {
-    public typealias Key = [UInt8]
+    /// A record's key: the 16 bytes of a `ContentHash`, as two words (a dictionary of 10,000 byte arrays
+    /// hashed each key byte by byte, and every lookup made an array).
+    public struct Key: Hashable, Sendable {
+        let a: UInt64, b: UInt64
+
+        init(_ a: UInt64, _ b: UInt64) { self.a = a; self.b = b }
+
+        /// The key as it is written in the file (and hashed where something depends on it).
+        public var bytes: [UInt8] { withUnsafeBytes(of: (a.littleEndian, b.littleEndian)) { Array($0) } }
+    }
 
     private let file: URL
     private let magic: [UInt8]
     /// The file, open for reading records while the build runs; texts read lazily from it keep it open.
     private var source: OpenFile?
+    /// The file mapped, for its records' heads and the records a build takes (some 20,000 `pread` calls a
+    /// rebuild of 10,000 documents, each copying a page, before): until `store`.
+    private var mapping: MappedFile?
     private var stored: [Key: Range<Int>] = [:]
     /// Bytes of whole records read (where an append starts).
     private var validLength = 0
@@ -30,25 +42,44 @@ public final class RecordStore: @unchecked Sendable {
     public init(file: URL, magic: String) {
         self.file = file
         self.magic = Array(magic.utf8)
-        guard let source = OpenFile(path: file.path) else { return }
-        let fd = source.descriptor
-        var info = stat()
-        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG,
-              source.read(0..<self.magic.count) == self.magic else { return }
+        guard let source = OpenFile(path: file.path), let mapping = MappedFile(source),
+              mapping.count >= self.magic.count, Array(mapping.bytes[0..<self.magic.count]) == self.magic else { return }
         self.source = source
-        let size = Int(info.st_size)
-        var offset = self.magic.count
+        self.mapping = mapping
+        let bytes = mapping.bytes
+        let size = bytes.count
+        var offset = self.magic.count, forgotten = 0
         validLength = offset
         // Each record's head: its key and a varint of at most ten bytes.
-        while offset < size, let head = source.read(offset..<(offset + min(26, size - offset))) {
-            var reader = ByteReader(head)
-            guard let key = reader.bytes(16), let length = reader.varint() else { break }
-            let start = offset + reader.offset
-            guard length <= size - start else { break }
+        while offset + 16 < size {
+            let key = Key(bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self).littleEndian,
+                          bytes.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self).littleEndian)
+            guard let (length, start) = Self.varint(bytes, at: offset + 16), length <= size - start else { break }
             stored[key] = start..<(start + length)
             offset = start + length
             validLength = offset
+            // Walking the heads touches a page of nearly every record (the bodies' file of 10,000 documents
+            // is 160 MB), and the kernel maps the pages around each: let them go as the walk goes.
+            if offset - forgotten >= 8 << 20 {
+                mapping.forgetPages(forgotten..<offset)
+                forgotten = offset
+            }
         }
+        mapping.forgetPages(forgotten..<size)
+    }
+
+    /// The varint at `offset` (as `ByteReader.varint` reads it) and where it ends; nil past the end.
+    private static func varint(_ bytes: UnsafeRawBufferPointer, at offset: Int) -> (value: Int, end: Int)? {
+        var value = 0, shift = 0, at = offset
+        while at < bytes.count {
+            let byte = bytes[at]
+            at += 1
+            value |= Int(byte & 0x7F) << shift
+            if byte < 0x80 { return (value, at) }
+            shift += 7
+            if shift > 56 { return nil }
+        }
+        return nil
     }
 
     /// A key from what `add` puts into a digest.
@@ -56,13 +87,20 @@ public final class RecordStore: @unchecked Sendable {
         var hash = ContentHash()
         add(&hash)
         let (a, b) = hash.lanes
-        return withUnsafeBytes(of: (a.littleEndian, b.littleEndian)) { Array($0) }
+        return Key(a, b)
     }
 
     /// The record kept under `key`, if any; noted as used. Safe to call from several threads.
     public func record(_ key: Key) -> ArraySlice<UInt8>? {
-        guard let (source, range) = location(key), let bytes = source.read(range) else { return nil }
-        return bytes[...]
+        record(key, first: .max)?.bytes
+    }
+
+    /// The first `count` bytes (or fewer) of the record kept under `key`, and where the whole record is (for
+    /// reading the rest in parts, and later); noted as used. Safe to call from several threads.
+    public func record(_ key: Key, first count: Int) -> (bytes: ArraySlice<UInt8>, file: OpenFile, range: Range<Int>)? {
+        guard let (source, range) = location(key),
+              let bytes = source.read(range.lowerBound..<(range.lowerBound + min(count, range.count))) else { return nil }
+        return (bytes[...], source, range)
     }
 
     /// Where the record kept under `key` is, if any, for reading it in parts (and later); noted as used. The
@@ -84,6 +122,7 @@ public final class RecordStore: @unchecked Sendable {
         defer {
             stored = [:]
             source = nil
+            mapping = nil
         }
         let usedBytes = used.values.reduce(0) { $0 + $1.count + 20 }
         let garbage = validLength - magic.count - usedBytes
@@ -101,8 +140,8 @@ public final class RecordStore: @unchecked Sendable {
                   let handle = try? FileHandle(forWritingTo: temporary), (try? handle.seekToEnd()) != nil else { return }
             var out = ByteBuffer()
             for (key, range) in used.sorted(by: { $0.value.lowerBound < $1.value.lowerBound }) {
-                guard let bytes = source?.read(range) else { continue }
-                Self.write(key, bytes[...], into: &out)
+                guard let mapping else { continue }
+                Self.write(key, Array(UnsafeRawBufferPointer(rebasing: mapping.bytes[range]))[...], into: &out)
                 if out.bytes.count >= Self.chunk { flush(&out, to: handle) }
             }
             flush(&out, to: handle)
@@ -130,7 +169,7 @@ public final class RecordStore: @unchecked Sendable {
     }
 
     private static func write(_ key: Key, _ bytes: ArraySlice<UInt8>, into out: inout ByteBuffer) {
-        out.append(key)
+        out.append(key.bytes)
         out.varint(bytes.count)
         out.bytes.append(contentsOf: bytes)
     }
