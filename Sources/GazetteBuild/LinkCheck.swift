@@ -1,5 +1,6 @@
 import Foundation
 import GazetteModel
+import GazetteParallel
 import GazetteRender
 
 /// Internal links in Markdown bodies must lead to a page or file that this build publishes.
@@ -16,8 +17,10 @@ struct LinkCheck {
         return parts.count == 4 ? "/" + parts[3] : nil
     }
 
-    /// Every path of the build below the output root (`documents/x/index.html`, `feed.xml`).
-    let outputs: Set<String>
+    /// Every path of the build below the output root (`documents/x/index.html`, `feed.xml`), made into a
+    /// set the first time a link is looked up: hashing 45,000 paths for a gazette whose bodies link nowhere
+    /// in the site was most of this check.
+    private let outputs: Once<Set<String>>
     /// The site's `base_url`, with its trailing slash.
     let baseURL: String
 
@@ -32,15 +35,21 @@ struct LinkCheck {
     }
 
     init(outputs: Set<String>, baseURL: String) {
-        self.outputs = outputs
+        self.init(baseURL: baseURL) { outputs }
+    }
+
+    private init(baseURL: String, outputs: @escaping () -> Set<String>) {
+        self.outputs = Once(outputs)
         self.baseURL = baseURL
     }
 
     /// The build's pages and files, plus the theme's assets copied beside them at emit.
     init(site: Site, outputs: [String], themeRoot: URL) {
-        let assets = themeRoot.appendingPathComponent("assets")
-        let names = (FileManager.default.enumerator(atPath: assets.path)?.allObjects as? [String]) ?? []
-        self.init(outputs: Set(outputs + names.map { "assets/\($0)" }), baseURL: site.config.baseURL)
+        self.init(baseURL: site.config.baseURL) {
+            let assets = themeRoot.appendingPathComponent("assets")
+            let names = (FileManager.default.enumerator(atPath: assets.path)?.allObjects as? [String]) ?? []
+            return Set(outputs + names.map { "assets/\($0)" })
+        }
     }
 
     /// Reports every link of `bodies` that leads to nothing, at the link's line and column.
@@ -65,6 +74,7 @@ struct LinkCheck {
     /// True when the build publishes `path`: a file, or a folder (with or without its
     /// trailing slash) holding an `index.html`.
     func exists(_ path: String) -> Bool {
+        let outputs = outputs.value
         if path.isEmpty || path.hasSuffix("/") { return outputs.contains(path + "index.html") }
         return outputs.contains(path) || outputs.contains(path + "/index.html")
     }

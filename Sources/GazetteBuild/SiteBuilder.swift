@@ -44,8 +44,9 @@ public struct SiteBuilder {
         // The keys are computed now, so that the files' texts need not be kept for the render stage; only for
         // a build that may be published (the open data's cache key).
         let publishable = emit && !report.diagnostics.hasErrors
-        let contentKey = publishable ? Self.contentKey(sources, today: options.today) : nil
-        let siteKey = publishable ? Self.siteKey(sources, today: options.today) : nil
+        let keys = publishable ? Parallel.both(jobs: options.jobs, { Self.contentKey(sources, today: options.today) },
+                                               { Self.siteKey(sources, today: options.today) }) : nil
+        let contentKey = keys?.0, siteKey = keys?.1
         if !report.diagnostics.hasErrors, let entries {
             entries.save()
             KnownFiles.save(sources.entryFiles, to: knownFile, generator: BuildCache.generator)

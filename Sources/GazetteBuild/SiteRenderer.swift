@@ -240,20 +240,23 @@ struct SiteRenderer {
                 hash.add(bytes: bodies.keys[folder]!.bytes)
                 return hash.hex
             }
-            let documentInputs = Parallel.map(site.documents, jobs: jobs) { itemInputs("documents/\($0.id)") }
-            let interpretationInputs = site.interpretations.map { itemInputs("interpretations/\($0.id)") }
-            deferred += zip(site.documents, documentInputs).map { document, digest in
-                let body = bodies.documents[document.id]!
-                return DeferredPage(path: SiteURL.document(document.id) + "index.html", template: "document",
-                                    inputs: digest) { documentPages.document(document, body: body) }
+            // On every core: one hash, two dictionary lookups and a page for each of 10,000 documents.
+            let documentPagesMade = Parallel.map(site.documents, jobs: jobs) { document in
+                let folder = "documents/\(document.id)", digest = itemInputs(folder), body = bodies.documents[document.id]!
+                return (folder, digest, DeferredPage(path: SiteURL.document(document.id) + "index.html", template: "document",
+                                                     inputs: digest) { documentPages.document(document, body: body) })
             }
-            deferred += zip(site.interpretations, interpretationInputs).map { interpretation, digest in
+            let interpretationPagesMade = Parallel.map(site.interpretations, jobs: jobs) { interpretation in
+                let folder = "interpretations/\(interpretation.id)", digest = itemInputs(folder)
                 let body = bodies.interpretations[interpretation.id]!
-                return DeferredPage(path: SiteURL.interpretation(interpretation.id) + "index.html", template: "interpretation",
-                                    inputs: digest) { documentPages.interpretation(interpretation, body: body) }
+                return (folder, digest, DeferredPage(path: SiteURL.interpretation(interpretation.id) + "index.html",
+                                                     template: "interpretation", inputs: digest) {
+                    documentPages.interpretation(interpretation, body: body)
+                })
             }
-            let folders = site.documents.map { "documents/\($0.id)" } + site.interpretations.map { "interpretations/\($0.id)" }
-            inputs = Dictionary(uniqueKeysWithValues: zip(folders, documentInputs + interpretationInputs))
+            let made = documentPagesMade + interpretationPagesMade
+            deferred += made.map(\.2)
+            inputs = Dictionary(uniqueKeysWithValues: made.map { ($0.0, $0.1) })
         } else {
             pages += sitePages.map { $0.make() }
             pages += Parallel.map(site.documents, jobs: jobs) { documentPages.document($0, body: bodies.documents[$0.id]!) }
@@ -488,8 +491,12 @@ struct RenderedBodies {
         [("documents", documents), ("interpretations", interpretations), ("notices", notices)]
     }
 
-    /// (output folder, id, body) for every body, in a stable order.
+    /// (output folder, id, body) for every body, in a stable order: the ids' UTF-8 bytes (sorting 10,000
+    /// strings by `<` compared them through Unicode's normalization, some 6 ms of one core a call).
     var all: [(String, String, RenderedBody)] {
-        groups.flatMap { folder, bodies in bodies.keys.sorted().map { (folder, $0, bodies[$0]!) } }
+        groups.flatMap { folder, bodies in
+            let ids = Array(bodies.keys)
+            return UTF8Order.sortedIndices(ids).map { (folder, ids[$0], bodies[ids[$0]]!) }
+        }
     }
 }

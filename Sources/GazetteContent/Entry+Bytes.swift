@@ -1,3 +1,4 @@
+import Foundation
 import GazetteModel
 import GazetteParallel
 
@@ -150,7 +151,8 @@ extension ByteReader {
         guard let bytes = stringBytes(), let line = varint(), let column = varint() else { return nil }
         let path: String
         if var known, known.utf8.count == bytes.count,
-           known.withUTF8({ k in bytes.withUnsafeBufferPointer { k.elementsEqual($0) } }) {
+           // memcmp: the generic `elementsEqual` went byte by byte, a tenth of this decoding's samples.
+           known.withUTF8({ k in bytes.withUnsafeBufferPointer { k.isEmpty || memcmp(k.baseAddress!, $0.baseAddress!, k.count) == 0 } }) {
             path = known
         } else {
             path = String(decoding: bytes, as: UTF8.self)

@@ -18,7 +18,7 @@ public final class EntryCache: @unchecked Sendable {
 
     /// `generator` names the executable (a new one may decode differently).
     public init(file: URL, generator: String) {
-        store = RecordStore(file: file, magic: "gazette-entries 1\n")
+        store = RecordStore(file: file, magic: "gazette-entries 1\n", readsMapped: true)
         self.generator = generator
     }
 

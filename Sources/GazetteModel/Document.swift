@@ -61,6 +61,12 @@ public struct MarkdownBody: Sendable, Equatable, Encodable {
         }
     }
 
+    /// Bytes of Markdown held in memory: none for a body left in its file (nothing is read to tell).
+    public var heldBytes: Int {
+        if case .text(let text) = storage { return text.utf8.count }
+        return 0
+    }
+
     /// What to say when `markdown` is nil.
     public static let changedWhileBuilding = "构建期间文件被修改，请重新构建"
 

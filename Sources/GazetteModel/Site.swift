@@ -53,7 +53,14 @@ public struct Site: Sendable, Encodable {
     /// The same site without the Markdown of its bodies (their paths and lines stay), once they are
     /// rendered: the Markdown is the bulk of a large gazette's memory (1 GB at 100,000 documents), and
     /// nothing after rendering reads it.
+    ///
+    /// A site with little Markdown left to let go (under a megabyte: a rebuild reads only the files that
+    /// changed, the others' bodies are left in their files) is returned as it is: copying its arrays of ten
+    /// thousand documents and indexing them again cost a rebuild more than the text it would free.
     public func forgettingMarkdown() -> Site {
+        let markdownBytes = documents.reduce(0) { $0 + $1.body.heldBytes }
+            + interpretations.reduce(0) { $0 + $1.body.heldBytes } + notices.reduce(0) { $0 + $1.body.heldBytes }
+        if markdownBytes < 1 << 20 { return self }
         func forget(_ body: inout MarkdownBody) { body.text = "" }
         var documents = documents, interpretations = interpretations, notices = notices
         for i in documents.indices { forget(&documents[i].body) }

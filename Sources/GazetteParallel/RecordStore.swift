@@ -38,10 +38,16 @@ public final class RecordStore: @unchecked Sendable {
     private var validLength = 0
     private var used: [Key: Range<Int>] = [:]
     private let lock = NSLock()
+    /// Whether records are copied from the mapping rather than read with `pread`.
+    private let readsMapped: Bool
 
-    public init(file: URL, magic: String) {
+    /// `readsMapped` for a file whose records a build takes nearly all of (the entries: 10,000 `pread`
+    /// calls a rebuild, one per record, else); not for one of which it takes a few or only their heads (the
+    /// bodies' 160 MB: the pages the kernel maps around each record read would count in the resident set).
+    public init(file: URL, magic: String, readsMapped: Bool = false) {
         self.file = file
         self.magic = Array(magic.utf8)
+        self.readsMapped = readsMapped
         guard let source = OpenFile(path: file.path), let mapping = MappedFile(source),
               mapping.count >= self.magic.count, Array(mapping.bytes[0..<self.magic.count]) == self.magic else { return }
         self.source = source
@@ -98,8 +104,10 @@ public final class RecordStore: @unchecked Sendable {
     /// The first `count` bytes (or fewer) of the record kept under `key`, and where the whole record is (for
     /// reading the rest in parts, and later); noted as used. Safe to call from several threads.
     public func record(_ key: Key, first count: Int) -> (bytes: ArraySlice<UInt8>, file: OpenFile, range: Range<Int>)? {
-        guard let (source, range) = location(key),
-              let bytes = source.read(range.lowerBound..<(range.lowerBound + min(count, range.count))) else { return nil }
+        guard let (source, range) = location(key) else { return nil }
+        let wanted = range.lowerBound..<(range.lowerBound + min(count, range.count))
+        if readsMapped, let mapping { return (Array(UnsafeRawBufferPointer(rebasing: mapping.bytes[wanted]))[...], source, range) }
+        guard let bytes = source.read(wanted) else { return nil }
         return (bytes[...], source, range)
     }
 
