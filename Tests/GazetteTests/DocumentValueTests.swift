@@ -48,4 +48,32 @@ struct DocumentValueTests {
                                          "title", "topics"])
         #expect(object["title"] as? String == "关于印发方案的通知")
     }
+
+    /// Letting the Markdown go after rendering frees a large gazette's texts, and never reads a body that was
+    /// left in its file (a rebuild leaves 9,999 of 10,000 there: reading them to forget them would read the
+    /// whole content again).
+    @Test func forgettingMarkdownFreesLargeTextsAndReadsNoFileLeftAlone() {
+        final class Reads: @unchecked Sendable { var count = 0 }
+        let reads = Reads()
+        func site(_ bodies: [MarkdownBody]) -> Site {
+            let documents = bodies.enumerated().map { n, body in
+                var d = document()
+                d.id = "azbf-2023-\(n + 1)"
+                d.body = body
+                return d
+            }
+            return Site(config: SiteConfig(title: "公报", titleMongolian: nil, publisher: "阿尔山市人民政府办公室",
+                                              baseURL: "https://example.gov.cn/", language: "zh-Hans", issuerCodes: [:]), issues: [],
+                        documents: documents, interpretations: [], today: Day(year: 2023, month: 3, day: 1)!)
+        }
+        let deferred = MarkdownBody(deferred: { reads.count += 1; return "留在文件里的正文。" }, firstLine: 14, path: "b.md",
+                                    digest: TextDigest(a: 1, b: 2))
+        let large = MarkdownBody(text: String(repeating: "正文。", count: 200_000), firstLine: 14, path: "a.md")
+        let forgotten = site([large, deferred]).forgettingMarkdown()
+        #expect(forgotten.documents.map(\.body.heldBytes) == [0, 0], "1.8 MB of Markdown is let go")
+        #expect(forgotten.documents.map(\.body.path) == ["a.md", "b.md"] && forgotten.documents[0].body.firstLine == 14)
+        let small = site([MarkdownBody(text: "改过的正文。", firstLine: 14, path: "a.md"), deferred]).forgettingMarkdown()
+        #expect(small.documents[0].body.text == "改过的正文。", "a few kilobytes are kept rather than the site copied")
+        #expect(reads.count == 0, "no body left in its file is read")
+    }
 }
