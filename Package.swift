@@ -40,13 +40,16 @@ let package = Package(
         .target(name: "GazetteSearch", dependencies: ["GazetteDeflate", "GazetteParallel"]),
         // SHA-256 with the x86 SHA extensions, for the checksum of the data archive (C: Swift has no intrinsics).
         .target(name: "CSHA256"),
+        // `sync_file_range`, to start a large staged file's writeback early (C: Glibc's module leaves it out).
+        .target(name: "CWriteback"),
         .target(
             name: "GazettePublish",
             dependencies: ["GazetteModel", "GazetteParallel", "GazetteDeflate", "CSHA256"]
         ),
         .target(
             name: "GazetteBuild",
-            dependencies: ["GazetteModel", "GazetteContent", "GazetteRender", "GazetteSearch", "GazettePublish", "GazetteParallel"]
+            dependencies: ["GazetteModel", "GazetteContent", "GazetteRender", "GazetteSearch", "GazettePublish", "GazetteParallel",
+                           "CWriteback"]
         ),
         .target(
             name: "GazetteServe",

@@ -1,3 +1,4 @@
+import CWriteback
 import Foundation
 import GazetteParallel
 
@@ -41,6 +42,13 @@ public final class OutputTree: @unchecked Sendable {
     private let jobs: Int
     /// Where the published folders are noted for the next build (`PublishedFolders`), if anywhere.
     private let foldersFile: URL?
+    /// The writeback of large staged files, started as soon as each is written (`startWriteback`).
+    private var writebacks: [Parallel.Pending<Void>] = []
+    /// A staged file this large has its writeback started at once: ext4 writes a file out when it is
+    /// renamed over another (so that a crash leaves the old file or the new one, never an empty one),
+    /// and putting the 52 MB data archive of a 10,000-document gazette in place waited 29 ms for it,
+    /// a twentieth of a rebuild, with the cores idle.
+    static let writebackSize = 4 << 20
 
     public init(destination: URL, inPlaceLimit: Int = OutputTree.defaultInPlaceLimit, jobs: Int = Parallel.cores,
                 foldersFile: URL? = nil) throws {
@@ -122,8 +130,28 @@ public final class OutputTree: @unchecked Sendable {
         guard Self.isSafe(relative) else { throw UnsafePathError(path: relative) }
         // Plain `open`/`write`/`close`: Foundation's `Data.write` syncs each file to disk, which costs
         // milliseconds per file; the staging folder is swapped in whole, so per-file durability buys nothing.
-        try FileBytes.write(parts: parts, to: try stagingFile(relative))
+        let path = try stagingFile(relative)
+        try FileBytes.write(parts: parts, to: path)
         lock.withLock { written.append(relative) }
+        if parts.reduce(0, { $0 + $1.count }) >= Self.writebackSize { startWriteback(path) }
+    }
+
+    /// Starts writing the staged file at `path` to disk on a thread of its own, while the build goes on;
+    /// `commit` waits for it before it renames the file into place, which then finds it written.
+    private func startWriteback(_ path: String) {
+        let writeback = Parallel.Pending(jobs: jobs) {
+            let fd = open(path, O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else { return }
+            // Only time is at stake: a failure leaves the writeback to the rename, as before.
+            _ = cwriteback_start(fd)
+            close(fd)
+        }
+        lock.withLock { writebacks.append(writeback) }
+    }
+
+    /// Waits for the writebacks started so far.
+    private func finishWritebacks() {
+        for writeback in lock.withLock({ writebacks }) { _ = writeback.value }
     }
 
     /// Where `relative` goes in the staging folder, its folder made (once per folder).
@@ -232,6 +260,7 @@ public final class OutputTree: @unchecked Sendable {
         commitLock.lock()
         defer { commitLock.unlock() }
         closePublishedRoot()
+        finishWritebacks()
         var isFolder: ObjCBool = false
         let published = fileManager.fileExists(atPath: destination.path, isDirectory: &isFolder)
         let (written, kept) = lock.withLock { (self.written, self.kept) }
@@ -316,7 +345,10 @@ public final class OutputTree: @unchecked Sendable {
     /// Removes the staging folder, leaving the destination as it was (after a commit that is under way:
     /// an interruption's clean-up waits for it).
     public func discard() {
-        commitLock.withLock { try? fileManager.removeItem(at: staging) }
+        commitLock.withLock {
+            finishWritebacks()
+            try? fileManager.removeItem(at: staging)
+        }
     }
 }
 

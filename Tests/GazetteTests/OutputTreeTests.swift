@@ -56,6 +56,34 @@ struct OutputTreeTests {
         #expect(try leftovers(beside: site).isEmpty)
     }
 
+    /// A file large enough to have its writeback started as soon as it is staged (the data archive) is put in
+    /// place whole, over its last version and when the folder is swapped; a discarded build waits for the
+    /// writeback and leaves the published copy as it was.
+    @Test(arguments: [OutputTree.defaultInPlaceLimit, 0])
+    func aLargeFileWrittenBackEarlyIsPutInPlaceWhole(inPlaceLimit: Int) throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let site = folder.url.appendingPathComponent("public")
+        let path = "downloads/gazette-data.zip"
+        func bytes(_ seed: UInt8) -> [Data] {
+            // Several parts, as the archive is written, straddling the size that starts a writeback.
+            (0..<3).map { part in Data((0..<(OutputTree.writebackSize / 2 + 7)).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ part) ^ seed }) }
+        }
+        func published() -> Data? { FileManager.default.contents(atPath: site.appendingPathComponent(path).path) }
+        for seed: UInt8 in [1, 2] {
+            let tree = try OutputTree(destination: site, inPlaceLimit: inPlaceLimit)
+            try tree.write(parts: bytes(seed), to: path)
+            try tree.write("首页", to: "index.html")
+            try tree.commit()
+            #expect(published() == bytes(seed).reduce(Data(), +), "build \(seed)")
+        }
+        let discarded = try OutputTree(destination: site, inPlaceLimit: inPlaceLimit)
+        try discarded.write(parts: bytes(3), to: path)
+        discarded.discard()
+        #expect(published() == bytes(2).reduce(Data(), +), "a discarded build's archive never goes in place")
+        #expect(try leftovers(beside: site).isEmpty)
+    }
+
     /// A link put into the published folder by hand is removed as a link: what it points at, outside the
     /// site, is never walked into nor deleted.
     @Test(arguments: [OutputTree.defaultInPlaceLimit, 0])
