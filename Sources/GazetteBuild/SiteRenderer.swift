@@ -254,9 +254,15 @@ struct SiteRenderer {
                     documentPages.interpretation(interpretation, body: body)
                 })
             }
-            let made = documentPagesMade + interpretationPagesMade
-            deferred += made.map(\.2)
-            inputs = Dictionary(uniqueKeysWithValues: made.map { ($0.0, $0.1) })
+            // Taken over as they are, without joining the two lists first (10,000 pages copied twice).
+            deferred.reserveCapacity(deferred.count + documentPagesMade.count + interpretationPagesMade.count)
+            inputs.reserveCapacity(documentPagesMade.count + interpretationPagesMade.count)
+            for made in [documentPagesMade, interpretationPagesMade] {
+                for (folder, digest, page) in made {
+                    deferred.append(page)
+                    inputs[folder] = digest
+                }
+            }
         } else {
             pages += sitePages.map { $0.make() }
             pages += Parallel.map(site.documents, jobs: jobs) { documentPages.document($0, body: bodies.documents[$0.id]!) }
@@ -298,6 +304,11 @@ struct SiteRenderer {
         })
         progress.finish()
         var bodies = RenderedBodies()
+        // Sized up front: grown one insertion at a time, 10,000 bodies' dictionaries were rehashed a dozen times.
+        bodies.documents.reserveCapacity(site.documents.count)
+        bodies.interpretations.reserveCapacity(site.interpretations.count)
+        bodies.notices.reserveCapacity(site.notices.count)
+        if cache != nil { bodies.keys.reserveCapacity(site.documents.count + site.interpretations.count) }
         for (source, (body, found, key, _)) in zip(sources, rendered) {
             diagnostics.append(contentsOf: found)
             switch source.kind {

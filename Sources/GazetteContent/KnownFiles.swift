@@ -44,18 +44,28 @@ public final class KnownFiles: Sendable {
 
     /// Keeps what this build saw of `entries` (those it may know again) for the next build, replacing the file.
     public static func save(_ entries: [EntryFile], to file: URL, generator: String) {
+        save(folders: [entries], to: file, generator: generator)
+    }
+
+    /// The same for entries given folder by folder, as the content holds them (not copied into one list).
+    public static func save(folders: [[EntryFile]], to file: URL, generator: String) {
         var out = ByteBuffer()
         out.append(magic)
         out.string(generator)
-        let known = entries.filter { $0.signature != nil }
-        out.varint(known.count)
-        for entry in known {
+        out.varint(folders.reduce(0) { count, entries in count + entries.reduce(0) { $0 + ($1.signature == nil ? 0 : 1) } })
+        for entries in folders {
+            write(entries, to: &out)
+        }
+        // Only the next build's speed depends on it: without the file it reads every entry again.
+        FileBytes.keep(out.bytes, at: file)
+    }
+
+    private static func write(_ entries: [EntryFile], to out: inout ByteBuffer) {
+        for entry in entries where entry.signature != nil {
             out.string(entry.relativePath)
             entry.signature!.write(to: &out)
             entry.digest.write(to: &out)
         }
-        // Only the next build's speed depends on it: without the file it reads every entry again.
-        FileBytes.keep(out.bytes, at: file)
     }
 }
 
