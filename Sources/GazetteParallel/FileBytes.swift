@@ -187,6 +187,28 @@ public final class MappedFile: @unchecked Sendable {
         madvise(base, size, MADV_RANDOM)
     }
 
+    /// Tells the kernel how the mapping is about to be read: in order (`sequential`, read ahead far), or here
+    /// and there (no pages read around the one asked for), as after `init`.
+    public func expect(sequential: Bool) {
+        guard let base = bytes.baseAddress else { return }
+        madvise(UnsafeMutableRawPointer(mutating: base), bytes.count, sequential ? MADV_SEQUENTIAL : MADV_RANDOM)
+    }
+
+    /// The share of `samples` pages, evenly spaced through the file, that are in memory (1 for an empty
+    /// file): whether reading it will wait for the disk.
+    public func residentShare(samples: Int = 64) -> Double {
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return 1 }
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let pages = (bytes.count + page - 1) / page
+        let picked = Set((0..<min(samples, pages)).map { $0 * pages / min(samples, pages) })
+        var resident = 0
+        var vector: UInt8 = 0
+        for index in picked where mincore(UnsafeMutableRawPointer(mutating: base + index * page), 1, &vector) == 0 {
+            if vector & 1 == 1 { resident += 1 }
+        }
+        return Double(resident) / Double(picked.count)
+    }
+
     /// Unmaps the pages of `range` read so far (they stay in the page cache; reading them again maps them
     /// again), so that they are not counted in the resident set.
     public func forgetPages(_ range: Range<Int>) {

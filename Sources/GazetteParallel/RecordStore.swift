@@ -56,6 +56,14 @@ public final class RecordStore: @unchecked Sendable {
         let size = bytes.count
         var offset = self.magic.count, forgotten = 0
         validLength = offset
+        // The walk goes through the file in order. When the file is mostly no longer in memory (the bodies'
+        // 1.6 GB at 100,000 documents, after another program's run), it is read ahead in large runs rather
+        // than a page per record (6.4 s against 1.4 s for that file); when it is, nothing more is read
+        // (reading ahead then fetched the pages the kernel had let go, and a rebuild was slower). The records
+        // are then read here and there.
+        let streams = mapping.residentShare() < 0.5
+        if streams { mapping.expect(sequential: true) }
+        defer { if streams { mapping.expect(sequential: false) } }
         // Each record's head: its key and a varint of at most ten bytes.
         while offset + 16 < size {
             let key = Key(bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self).littleEndian,

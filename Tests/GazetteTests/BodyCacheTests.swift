@@ -2,6 +2,7 @@ import Foundation
 @testable import GazetteBuild
 import GazetteContent
 import GazetteModel
+import GazetteParallel
 import GazetteRender
 import Testing
 
@@ -47,6 +48,31 @@ struct BodyCacheTests {
         let kept = made.map { second.body($0.key) }
         #expect(second.hits == 3)
         for (kept, made) in zip(kept, made) { expectSame(kept, made) }
+    }
+
+    /// A cache file no longer in memory (another program's run pushed it out) is told apart from one that is,
+    /// and read ahead in order: its bodies come back the same.
+    @Test func aCacheNoLongerInMemoryReadsBackTheSameBodies() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let file = folder.url.appendingPathComponent("public.bodies")
+        let made = (1...40).map { n in
+            render(String(repeating: "第\(n)件的正文，用于撑大缓存文件。", count: 200), path: "issues/2023-01/\(n).md")
+        }
+        BodyCache(file: file).store(made)
+        func mapped() throws -> MappedFile { try #require(OpenFile(path: file.path).flatMap(MappedFile.init)) }
+        #expect(try mapped().residentShare() == 1, "a file just written is in memory")
+        // Written to disk, then its pages let go (where the file system keeps pages apart from memory, as ext4).
+        let fd = open(file.path, O_RDONLY)
+        fsync(fd)
+        posix_fadvise(fd, 0, 0, Int32(POSIX_FADV_DONTNEED))
+        close(fd)
+        let share = try mapped().residentShare()
+        if share < 1 { #expect(share < 0.5, "a file let go is told apart") }
+
+        let cache = BodyCache(file: file)
+        for made in made { expectSame(cache.body(made.key), made) }
+        #expect(cache.hits == made.count)
     }
 
     @Test func textsTakenFromTheCacheStayReadableWhenItIsWrittenAfresh() throws {
