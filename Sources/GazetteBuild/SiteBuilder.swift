@@ -35,10 +35,11 @@ public struct SiteBuilder {
         let knownFile = BuildCache.file(for: options.outputRoot, "files")
         let known = emit ? KnownFiles(file: knownFile, generator: BuildCache.generator) : nil
         let sources = ContentSources.load(root: options.contentRoot, known: known, diagnostics: &report.diagnostics)
-        stage(1, "load", "\(sources.fileCount) files\(Self.unread(sources))", watch)
+        let unread = Self.unreadCount(sources)
+        stage(1, "load", "\(sources.fileCount) files" + (unread == 0 ? "" : " (\(unread) unchanged, not read)"), watch)
         // Left for the exit to reclaim, as the rest below (freeing 10,000 entries one by one was 10 ms at
         // the end of a rebuild); only when few texts were read, since a first build's are the content's 99 MB.
-        if !options.freesMemory, let known, Self.unreadCount(sources) * 2 > sources.fileCount { KeptUntilExit.keep((sources, known)) }
+        if !options.freesMemory, unread * 2 > sources.fileCount { KeptUntilExit.keep((sources, known as Any)) }
 
         watch = Stopwatch()
         // Only a build keeps decoded files (`site check` writes nothing).
@@ -52,7 +53,7 @@ public struct SiteBuilder {
         let contentKey = keys?.0, siteKey = keys?.1
         if !report.diagnostics.hasErrors, let entries {
             entries.save()
-            KnownFiles.save(folders: sources.issues.map(\.entries), to: knownFile, generator: BuildCache.generator)
+            KnownFiles.save(sources, to: knownFile, generator: BuildCache.generator)
         }
         // (The sources are freed as usual once the keys are made: their texts are the content's 99 MB.)
         if !options.freesMemory, let entries { KeptUntilExit.keep(entries) }
@@ -140,12 +141,6 @@ public struct SiteBuilder {
             throw error
         }
         return sink.count
-    }
-
-    /// ` (9999 unchanged, not read)` when the load knew entry files again by their `stat`.
-    static func unread(_ sources: ContentSources) -> String {
-        let unread = unreadCount(sources)
-        return unread == 0 ? "" : " (\(unread) unchanged, not read)"
     }
 
     /// How many entry files the load knew again by their `stat`, without reading them. Folder by folder:

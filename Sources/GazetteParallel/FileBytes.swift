@@ -199,14 +199,14 @@ public final class MappedFile: @unchecked Sendable {
     public func residentShare(samples: Int = 64) -> Double {
         guard let base = bytes.baseAddress, bytes.count > 0 else { return 1 }
         let page = Int(sysconf(Int32(_SC_PAGESIZE)))
-        let pages = (bytes.count + page - 1) / page
-        let picked = Set((0..<min(samples, pages)).map { $0 * pages / min(samples, pages) })
+        let pages = (bytes.count + page - 1) / page, count = min(samples, pages)
         var resident = 0
         var vector: UInt8 = 0
-        for index in picked where mincore(UnsafeMutableRawPointer(mutating: base + index * page), 1, &vector) == 0 {
+        // Page `i * pages / count`: distinct pages, as `count` is at most `pages`.
+        for i in 0..<count where mincore(UnsafeMutableRawPointer(mutating: base + i * pages / count * page), 1, &vector) == 0 {
             if vector & 1 == 1 { resident += 1 }
         }
-        return Double(resident) / Double(picked.count)
+        return Double(resident) / Double(count)
     }
 
     /// Unmaps the pages of `range` read so far (they stay in the page cache; reading them again maps them

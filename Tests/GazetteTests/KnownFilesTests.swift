@@ -29,7 +29,7 @@ import Testing
 
     private func saved(_ sources: ContentSources, in folder: TemporaryFolder, generator: String = "test") -> KnownFiles {
         let file = folder.url.appendingPathComponent("cache/public.files")
-        KnownFiles.save(sources.entryFiles, to: file, generator: generator)
+        KnownFiles.save(sources, to: file, generator: generator)
         return KnownFiles(file: file, generator: "test")
     }
 
